@@ -37,3 +37,193 @@ export interface JobInfo {
   /** A job-specific result (an import report, an export path…), set when done. */
   result: unknown;
 }
+
+// ——— Import ————————————————————————————————————————————————————————————————
+
+/** The report of one imported file or folder (the CLI's `{"imports":[…]}` entries). */
+export interface ImportFileReport {
+  /** The import's id in the history (null when it was refused before anything was recorded). */
+  id: number | null;
+  file: string;
+  format: string;
+  added: number;
+  duplicates: number;
+  skipped: number;
+  warnings: string[];
+  /** Why the file was refused; null when it imported. */
+  error: string | null;
+  durationMs: number;
+}
+
+export interface ImportReport {
+  imports: ImportFileReport[];
+}
+
+export interface ImportHistoryEntry {
+  id: number;
+  file: string;
+  format: string;
+  status: 'running' | 'done' | 'failed' | 'cancelled';
+  added: number;
+  duplicates: number;
+  skipped: number;
+  warnings: string[];
+  error: string | null;
+  startedAt: number;
+  durationMs: number | null;
+  /** Items of this import still in the workspace. */
+  items: number;
+}
+
+/** For the CSV mapping dialog: the file's headers and how Sifter would map them. */
+export interface CsvInspection {
+  file: string;
+  headers: string[];
+  /** Sifter field → CSV header, as recognised automatically. */
+  mapping: Record<string, string>;
+  /** Fields that must be mapped before import (e.g. text or title). */
+  missing: string[];
+  sample: Record<string, string>[];
+}
+
+// ——— Items, search ——————————————————————————————————————————————————————————
+
+export interface TagRef {
+  id: number;
+  name: string;
+  /** Full path in the hierarchy, e.g. "Actors/Way Home". */
+  path: string;
+  color: string;
+}
+
+/** An entity span of an item's text (see electron/core/importers/types.ts for the full list). */
+export interface ItemEntity {
+  type: string;
+  offset: number;
+  length: number;
+  href?: string;
+}
+
+export interface ItemMedia {
+  kind: string;
+  /** Relative path under the workspace's media/ folder, or null when missing. */
+  path: string | null;
+  name: string | null;
+  missing: boolean;
+}
+
+export interface ItemSummary {
+  id: number;
+  kind: ItemKind;
+  source: string;
+  sourceKind: string;
+  channel: string | null;
+  author: string | null;
+  title: string | null;
+  url: string | null;
+  publishedAt: number | null;
+  timeZoneUnknown: boolean;
+  lang: string | null;
+  /** First characters of the text, for lists. */
+  excerpt: string;
+}
+
+export interface ClipInfo {
+  id: number;
+  itemId: number;
+  field: 'text' | 'translation';
+  start: number;
+  end: number;
+  quote: string;
+  note: string;
+  tags: TagRef[];
+  createdAt: number;
+}
+
+export interface ItemDetail extends ItemSummary {
+  externalId: string;
+  text: string;
+  /** Sanitized HTML (articles); render only through the renderer's sanitizer. */
+  html: string | null;
+  entities: ItemEntity[];
+  media: ItemMedia[];
+  forwardedFrom: string | null;
+  editedAt: number | null;
+  reactions: { emoji: string; count: number }[] | null;
+  extra: Record<string, unknown>;
+  replyTo: ItemSummary | null;
+  replies: ItemSummary[];
+  /** Other items grouped with this one as exact or near copies. */
+  copies: (ItemSummary & { similarity: 'exact' | 'near' })[];
+  tags: TagRef[];
+  note: string | null;
+  clips: ClipInfo[];
+  importId: number | null;
+}
+
+/** Highlighted ranges [start, end) within a snippet. */
+export type Highlight = [number, number];
+
+export interface SearchHit extends ItemSummary {
+  score: number;
+  snippet: string;
+  highlights: Highlight[];
+  /** Where the query matched: the original text, or a translation of it. */
+  matchedIn: 'original' | 'translation';
+  tags: TagRef[];
+  /** Copy group id, and how many other items of the result are in that group. */
+  copyGroup: number | null;
+  copies: number;
+}
+
+export interface FacetValue {
+  value: string;
+  label: string;
+  count: number;
+}
+
+export interface SearchFacets {
+  channel: FacetValue[];
+  source: FacetValue[];
+  lang: FacetValue[];
+  kind: FacetValue[];
+  tag: FacetValue[];
+  author: FacetValue[];
+}
+
+export interface TimelinePoint {
+  /** Start of the bucket (UTC epoch ms, in the analyst's time zone's day/week). */
+  t: number;
+  count: number;
+}
+
+export interface QueryProblem {
+  message: string;
+  /** Character offsets in the query text the message points at. */
+  start: number;
+  end: number;
+}
+
+export interface SearchResult {
+  /** Items matching (always counts items, not groups). */
+  total: number;
+  /** How many copy groups those items form (an item with no copy is its own group). */
+  groups: number;
+  hits: SearchHit[];
+  facets: SearchFacets;
+  timeline: { bucket: 'day' | 'week'; points: TimelinePoint[] };
+  /** Set when the query was malformed; the result is then a best-effort search (or empty). */
+  problem: QueryProblem | null;
+  tookMs: number;
+}
+
+export interface SavedSearch {
+  id: number;
+  name: string;
+  query: string;
+  createdAt: number;
+  lastOpenedAt: number | null;
+  /** Matches added since the search was last opened. */
+  newCount: number;
+  total: number;
+}

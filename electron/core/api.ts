@@ -1,14 +1,20 @@
 // The one handler map that implements shared/api (DESIGN §2). Every transport — IPC in the app,
 // HTTP in browser mode, the CLI — dispatches through `dispatch`, which validates the request with
 // the call's zod schema before any handler runs and turns every failure into `{ok:false,error}`.
-import { calls, isMethod, type Method, type ParsedReq, type Res, type Result } from '../../shared/api';
+import { calls, isMethod, type Method, type ParsedReq, type Result } from '../../shared/api';
 import type { Core } from './core';
 import { SifterError, toApiError } from './errors';
+import type { Handler } from './handler';
+import { importHandlers } from './importers/handlers';
+import { searchHandlers } from './search/handlers';
 
-export type Handler<M extends Method> = (req: ParsedReq<M>, core: Core) => Promise<Res<M>> | Res<M>;
 export type HandlerMap = { [M in Method]: Handler<M> };
 
+/** Domain groups live beside their domain (importers/handlers.ts…); this map joins them all. */
 export const handlers: HandlerMap = {
+  ...importHandlers,
+  ...searchHandlers,
+
   'app.info': (_req, core) => ({
     version: core.options.version,
     mode: core.options.mode === 'electron' ? 'electron' : 'browser',

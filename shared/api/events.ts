@@ -9,6 +9,8 @@ export interface ApiEvents {
   'workspace.changed': { dir: string; reason: 'opened' | 'imported' | 'removed' | 'tagged' | 'translated' };
   /** Settings were changed (by another window or page, or by the CLI). */
   'settings.changed': { settings: unknown };
+  /** Saved searches' new-match counts changed (after an import). */
+  'saved.changed': Record<string, never>;
 }
 
 export type EventName = keyof ApiEvents;

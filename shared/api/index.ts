@@ -5,6 +5,8 @@ import type { Result } from './define';
 import { workspaceCalls } from './workspace';
 import { settingsCalls } from './settings';
 import { jobCalls } from './jobs';
+import { importCalls } from './imports';
+import { searchCalls } from './search';
 
 export * from './define';
 export * from './events';
@@ -13,6 +15,8 @@ export const calls = {
   ...workspaceCalls,
   ...settingsCalls,
   ...jobCalls,
+  ...importCalls,
+  ...searchCalls,
 } as const;
 
 export type Calls = typeof calls;
