@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { openWorkspace } from './workspace';
-import { latestSchemaVersion } from './migrations';
+import { latestSchemaVersion, migrations } from './migrations';
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'sifter-ws-'));
 
@@ -45,19 +45,42 @@ describe('workspace store', () => {
     expect(readFileSync(join(dir, 'sifter.db')).equals(bytes)).toBe(true);
   });
 
-  it('backs up an existing database before migrating it', () => {
+  it('backs up an existing database before migrating it, and migrates in one transaction', () => {
     const dir = tempDir();
-    // A workspace at "version 0" with a table of its own: as a pre-release build would have left it.
-    const db = new DatabaseSync(join(dir, 'sifter.db'));
-    db.exec('CREATE TABLE legacy (x INTEGER); INSERT INTO legacy VALUES (42);');
-    db.exec('PRAGMA user_version = 0');
-    db.close();
     const ws = openWorkspace(dir);
+    ws.db.prepare("INSERT INTO tags(name, created_at) VALUES ('kept', 1)").run();
     ws.close();
-    // version 0 databases are "new", so no backup; simulate an old version instead
-    const db2 = new DatabaseSync(join(dir, 'sifter.db'));
-    expect(db2.prepare('SELECT x FROM legacy').get()).toEqual({ x: 42 });
-    db2.close();
+    const next = [
+      ...migrations,
+      { version: latestSchemaVersion + 1, name: 'add a column', up: (db: DatabaseSync) => db.exec('ALTER TABLE tags ADD COLUMN pinned INTEGER') },
+    ];
+    const upgraded = openWorkspace(dir, { migrations: next });
+    expect(upgraded.info().schemaVersion).toBe(latestSchemaVersion + 1);
+    upgraded.close();
+    const backups = readdirSync(join(dir, 'backups'));
+    expect(backups).toHaveLength(1);
+    const backup = new DatabaseSync(join(dir, 'backups', backups[0]!), { readOnly: true });
+    expect(backup.prepare('PRAGMA user_version').get()).toEqual({ user_version: latestSchemaVersion });
+    expect(backup.prepare('SELECT name FROM tags').all()).toEqual([{ name: 'kept' }]);
+    backup.close();
+  });
+
+  it('leaves the database at its old version when a migration fails', () => {
+    const dir = tempDir();
+    openWorkspace(dir).close();
+    const broken = [
+      ...migrations,
+      {
+        version: latestSchemaVersion + 1,
+        name: 'half-done',
+        up: (db: DatabaseSync) => db.exec('CREATE TABLE half (x INTEGER); SELECT * FROM no_such_table;'),
+      },
+    ];
+    expect(() => openWorkspace(dir, { migrations: broken })).toThrow(/Migration .* failed/);
+    const ws = openWorkspace(dir);
+    expect(ws.info().schemaVersion).toBe(latestSchemaVersion);
+    expect(ws.db.prepare("SELECT name FROM sqlite_master WHERE name = 'half'").get()).toBeUndefined();
+    ws.close();
   });
 
   it('refuses a folder that holds other files', () => {

@@ -3,7 +3,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { SifterError } from '../errors';
-import { latestSchemaVersion, migrations } from './migrations';
+import { migrations as releasedMigrations, type Migration } from './migrations';
 import type { WorkspaceInfo } from '../../../shared/domain';
 
 export const DB_FILE = 'sifter.db';
@@ -83,7 +83,7 @@ function assertUsableFolder(paths: WorkspacePaths): void {
  * Refuses a workspace written by a newer Sifter without touching it: the version is read through a
  * read-only connection before anything (even the WAL pragma) could write to the file.
  */
-function assertNotFromTheFuture(paths: WorkspacePaths): number {
+function assertNotFromTheFuture(paths: WorkspacePaths, latestSchemaVersion: number): number {
   if (!existsSync(paths.db)) return 0;
   let probe: DatabaseSync | undefined;
   try {
@@ -113,7 +113,7 @@ function backupBeforeMigration(db: DatabaseSync, paths: WorkspacePaths, fromVers
   return target;
 }
 
-function migrate(db: DatabaseSync, paths: WorkspacePaths, current: number): void {
+function migrate(db: DatabaseSync, paths: WorkspacePaths, current: number, migrations: readonly Migration[]): void {
   const pending = migrations.filter((m) => m.version > current);
   if (pending.length === 0) return;
   if (current > 0) backupBeforeMigration(db, paths, current);
@@ -133,10 +133,17 @@ function migrate(db: DatabaseSync, paths: WorkspacePaths, current: number): void
   }
 }
 
-export function openWorkspace(dir: string): Workspace {
+export interface OpenOptions {
+  /** The migrations to apply; tests pass their own list to exercise upgrades. */
+  migrations?: readonly Migration[];
+}
+
+export function openWorkspace(dir: string, options: OpenOptions = {}): Workspace {
+  const migrations = options.migrations ?? releasedMigrations;
+  const latest = migrations[migrations.length - 1]?.version ?? 0;
   const paths = workspacePaths(dir);
   assertUsableFolder(paths);
-  const version = assertNotFromTheFuture(paths);
+  const version = assertNotFromTheFuture(paths, latest);
   for (const folder of [paths.dir, paths.index, paths.media, paths.backups, paths.tmp]) {
     mkdirSync(folder, { recursive: true });
   }
@@ -146,7 +153,7 @@ export function openWorkspace(dir: string): Workspace {
     db.exec('PRAGMA synchronous = FULL');
     db.exec('PRAGMA foreign_keys = ON');
     db.exec('PRAGMA busy_timeout = 5000');
-    migrate(db, paths, version);
+    migrate(db, paths, version, migrations);
     if (version === 0) {
       db.prepare("INSERT OR IGNORE INTO meta(key, value) VALUES ('created_at', ?)").run(String(Date.now()));
     }

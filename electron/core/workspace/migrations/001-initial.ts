@@ -69,8 +69,18 @@ CREATE INDEX items_url ON items(url);
 CREATE INDEX items_copy_group ON items(copy_group);
 CREATE INDEX items_import ON items(import_id);
 
+-- Near-copy sketches (importers/copies.ts): the smallest word-shingle hashes of each item's text.
+-- Removing an import deletes its items' rows here (no FK: a cascade would need a second index).
+CREATE TABLE item_sketches (
+  hash    INTEGER NOT NULL,
+  item_id INTEGER NOT NULL,
+  PRIMARY KEY (hash, item_id)
+) WITHOUT ROWID;
+
+-- AUTOINCREMENT: a deleted tag's id is never reused, so an undo can bring it back under the same
+-- id and a pinned-tag id (settings.pinnedTags) never silently points at another tag.
 CREATE TABLE tags (
-  id         INTEGER PRIMARY KEY,
+  id         INTEGER PRIMARY KEY AUTOINCREMENT,
   name       TEXT NOT NULL,
   color      TEXT NOT NULL DEFAULT '#888888',
   parent_id  INTEGER REFERENCES tags(id) ON DELETE RESTRICT,
@@ -88,7 +98,7 @@ CREATE INDEX item_tags_tag ON item_tags(tag_id);
 
 -- A quoted span of an item (of its original text or of a translation), with a note and tags.
 CREATE TABLE clips (
-  id          INTEGER PRIMARY KEY,
+  id          INTEGER PRIMARY KEY AUTOINCREMENT,
   item_id     INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
   field       TEXT NOT NULL DEFAULT 'text',
   start       INTEGER NOT NULL,
@@ -110,6 +120,15 @@ CREATE TABLE notes (
   item_id    INTEGER PRIMARY KEY REFERENCES items(id) ON DELETE CASCADE,
   body       TEXT NOT NULL,
   updated_at INTEGER NOT NULL
+);
+
+-- The undo log of tagging actions (tag/untag, bulk, tree edits, clips, notes), newest last and
+-- bounded in size. "ops" is JSON: the inverse operations that undo the action, applied in order.
+CREATE TABLE tag_undo (
+  id         INTEGER PRIMARY KEY AUTOINCREMENT,
+  label      TEXT NOT NULL,
+  ops        TEXT NOT NULL,
+  created_at INTEGER NOT NULL
 );
 
 CREATE TABLE saved_searches (
@@ -136,6 +155,16 @@ CREATE TABLE translations (
   updated_at  INTEGER NOT NULL,
   UNIQUE (item_id, target_lang)
 );
+
+-- Extra searchable text of an item beside its own (e.g. field 'translation:en'), indexed by search;
+-- hits that match only here are marked matchedIn 'translation'.
+CREATE TABLE search_extra (
+  item_id    INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+  field      TEXT NOT NULL,
+  text       TEXT NOT NULL,
+  updated_at INTEGER NOT NULL,
+  PRIMARY KEY (item_id, field)
+) WITHOUT ROWID;
 
 -- Sentence cache keyed by hash(normalised text, source, target, engine + variant).
 CREATE TABLE translation_memory (
