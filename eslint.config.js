@@ -5,7 +5,11 @@ import react from 'eslint-plugin-react';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'worker_threads', 'crypto', 'stream', 'http', 'https', 'url', 'zlib', 'events', 'util'];
+// Bare Node module names go in `paths` (exact names): as gitignore-style `patterns` they would
+// also match our own files, e.g. './events'.
+const nodeBuiltinNames = ['fs', 'path', 'os', 'child_process', 'worker_threads', 'crypto', 'stream', 'http', 'https', 'url', 'zlib', 'events', 'util'];
+const nodeBuiltins = ['node:*'];
+const noNodeBuiltinPaths = nodeBuiltinNames.map((name) => ({ name, message: 'No Node modules here (DESIGN §1).' }));
 
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'tests/fixtures/**', 'bench/.work/**'] },
@@ -24,6 +28,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
+          paths: noNodeBuiltinPaths,
           patterns: [
             { group: ['electron', ...nodeBuiltins], message: 'shared/ must not import runtime-specific modules (DESIGN §1).' },
             { group: ['react', 'react-dom', 'react/*'], message: 'shared/ must not import UI frameworks (DESIGN §1).' },
@@ -84,6 +89,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
+          paths: noNodeBuiltinPaths,
           patterns: [
             { group: ['electron', 'electron/*', 'electron-store', ...nodeBuiltins], message: 'The renderer must not import electron or Node modules (DESIGN §1).' },
             { group: ['**/electron/**'], message: 'The renderer must not import the back end (DESIGN §1); use the bridge.' },
