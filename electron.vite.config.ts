@@ -44,6 +44,24 @@ function dedupeCommonJsShim(): Plugin {
   };
 }
 
+/**
+ * `npm run dev` only: Vite's dev server injects an inline React-refresh preamble and <style> tags
+ * and talks to its HMR socket, all of which the production CSP in renderer/index.html forbids.
+ * The relaxed policy never reaches a build (`apply: 'serve'`).
+ */
+function devServerCsp(): Plugin {
+  return {
+    name: 'sifter:dev-server-csp',
+    apply: 'serve',
+    transformIndexHtml(html) {
+      return html
+        .replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+        .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+        .replace("connect-src 'self'", "connect-src 'self' ws://localhost:* ws://127.0.0.1:*");
+    },
+  };
+}
+
 export default defineConfig({
   main: {
     plugins: [dedupeCommonJsShim()],
@@ -65,7 +83,7 @@ export default defineConfig({
   },
   renderer: {
     root: at('renderer'),
-    plugins: [react()],
+    plugins: [react(), devServerCsp()],
     build: {
       outDir: at('out/renderer'),
       emptyOutDir: true,
