@@ -138,6 +138,51 @@ export interface ClipInfo {
   note: string;
   tags: TagRef[];
   createdAt: number;
+  /** The translation's language when field is 'translation'; null for the original text. */
+  lang: string | null;
+  /**
+   * True when the quoted words are no longer in the text (e.g. a translation was redone): start/end
+   * are then the last known offsets. When the words only moved, start/end already follow them.
+   */
+  detached: boolean;
+}
+
+// ——— Tags ——————————————————————————————————————————————————————————————————
+
+/** One tag of the tree (tags.list returns them flat, parents before children, sorted by path). */
+export interface TagNode extends TagRef {
+  parentId: number | null;
+  /** 0 for a top-level tag. */
+  depth: number;
+  /** Items tagged with this tag itself. */
+  count: number;
+  /** Items tagged with this tag or any tag under it, each item counted once. */
+  totalCount: number;
+  /** Clips carrying this tag. */
+  clipCount: number;
+  childCount: number;
+  /** The key (1–9) the tag is pinned to, from settings.pinnedTags; null when not pinned. */
+  pinnedKey: number | null;
+  createdAt: number;
+}
+
+/** The outcome of adding or removing one tag over many items. */
+export interface BulkTagResult {
+  tag: TagRef;
+  /** Items whose tags changed. */
+  changed: number;
+  /** Items that already had (add) or did not have (remove) the tag. */
+  unchanged: number;
+  /** Requested ids that are not items of the workspace (nothing was done for them). */
+  missing: number;
+}
+
+/** One entry of the undo log of tagging actions. */
+export interface UndoEntry {
+  id: number;
+  /** What the action did, e.g. "Tag 1,204 items with Actors/Way Home". */
+  label: string;
+  at: number;
 }
 
 export interface ItemDetail extends ItemSummary {

@@ -7,6 +7,9 @@ import { SifterError, toApiError } from './errors';
 import type { Handler } from './handler';
 import { importHandlers } from './importers/handlers';
 import { searchHandlers } from './search/handlers';
+import { translateHandlers } from './translate/handlers';
+import { tagHandlers } from './tags/handlers';
+import { reportHandlers } from './reports/handlers';
 
 export type HandlerMap = { [M in Method]: Handler<M> };
 
@@ -14,6 +17,9 @@ export type HandlerMap = { [M in Method]: Handler<M> };
 export const handlers: HandlerMap = {
   ...importHandlers,
   ...searchHandlers,
+  ...translateHandlers,
+  ...tagHandlers,
+  ...reportHandlers,
 
   'app.info': (_req, core) => ({
     version: core.options.version,

@@ -1,17 +1,19 @@
 // The Electron app's entry: one Core for the open workspace, the app:// protocol, the IPC channel,
 // the menu and the window. Security defaults (DESIGN §5) are set before anything loads: sandbox
 // for every renderer, navigation/pop-up guards on every web contents, all permissions denied.
-import { BrowserWindow, Menu, app, dialog, session } from 'electron';
+import { BrowserWindow, Menu, app, dialog, safeStorage, session } from 'electron';
 import Store from 'electron-store';
 import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Core } from '../core/core';
 import { RecentWorkspaces } from '../core/workspace/recent';
+import { useSecretStore } from '../core/translate/secrets';
 import { registerIpc } from './ipc';
 import { buildMenu } from './menu';
 import { APP_ORIGIN, originOf } from './navigation';
 import { registerAppScheme, serveAppProtocol } from './protocol';
+import { safeStorageSecretStore } from './secret-store';
 import { storeSettingsBackend } from './settings-store';
 import { createWindow, guardContents } from './window';
 
@@ -75,6 +77,9 @@ async function start(): Promise<void> {
     app.exit(1);
     return;
   }
+  // API keys for translation engines: encrypted with the OS keychain (safeStorage), which is only
+  // usable after 'ready'; keys never go into settings.
+  useSecretStore(core, safeStorageSecretStore(safeStorage, join(userData, 'keys.json')));
   serveAppProtocol(() => ({ rendererDir: RENDERER_DIR, mediaDir: core.workspace.paths.media }));
   registerIpc(core, APP_URL_ORIGIN);
 

@@ -7,6 +7,9 @@ import { settingsCalls } from './settings';
 import { jobCalls } from './jobs';
 import { importCalls } from './imports';
 import { searchCalls } from './search';
+import { translateCalls } from './translate';
+import { tagCalls } from './tags';
+import { reportCalls } from './reports';
 
 export * from './define';
 export * from './events';
@@ -17,6 +20,9 @@ export const calls = {
   ...jobCalls,
   ...importCalls,
   ...searchCalls,
+  ...translateCalls,
+  ...tagCalls,
+  ...reportCalls,
 } as const;
 
 export type Calls = typeof calls;

@@ -103,6 +103,20 @@ export interface TranslateJobResult {
   engineRequests: number;
 }
 
+/** Engines that need an API key (Apertium APY does not). */
+export const keyedEngineIds = ['deepl', 'libretranslate', 'openai'] as const;
+export type KeyedEngineId = (typeof keyedEngineIds)[number];
+
+/** Whether an engine's API key is set and where it comes from — never the key itself. */
+export interface KeyStatus {
+  engine: KeyedEngineId;
+  set: boolean;
+  /** "the system keychain", "environment variable SIFTER_DEEPL_KEY", "key file …", or null. */
+  source: string | null;
+  /** Why the key cannot be read (a key file others can read…), or null. */
+  problem: string | null;
+}
+
 const itemId = z.number().int().positive();
 
 export const translateCalls = {
@@ -137,4 +151,24 @@ export const translateCalls = {
   ),
   /** Billed characters and sentences per engine, from the translation memory. */
   'translate.usage': defineCall<TranslationUsage>()(z.object({}).strict()),
+  /**
+   * Stores an engine's API key (null removes it): the system keychain in the app, a key file only
+   * the user can read in browser mode. Never settings, never a log. Answers with the key's status.
+   */
+  'translate.setKey': defineCall<KeyStatus>()(
+    z
+      .object({
+        engine: z.enum(keyedEngineIds),
+        key: z
+          .string()
+          .trim()
+          .min(1, 'the key is empty')
+          .max(4096, 'that is too long for an API key')
+          .regex(/^[\x21-\x7e]+$/, 'an API key has no spaces, line breaks or non-ASCII characters')
+          .nullable(),
+      })
+      .strict(),
+  ),
+  /** Whether each keyed engine has a key, and where it comes from (never the key). */
+  'translate.keyStatus': defineCall<KeyStatus[]>()(z.object({}).strict()),
 } as const;

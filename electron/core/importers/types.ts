@@ -98,6 +98,11 @@ export interface InputFile {
   /** Name as the user knows it (relative to the dropped folder or zip), for messages. */
   displayName: string;
   size: number;
+  /**
+   * Further files of the same import, in order (a Telegram HTML export's messages2.html,
+   * messages3.html…). Single-file formats never get any.
+   */
+  parts?: InputFile[];
 }
 
 export interface ImportOptions {

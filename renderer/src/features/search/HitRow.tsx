@@ -7,6 +7,7 @@ import { ItemTime } from './ItemTime';
 import { kindLabel, languageLabel } from './labels';
 import { Snippet } from './Snippet';
 import { TagChips } from './TagChips';
+import type { PickModifiers } from '../tags/marks';
 
 interface Props {
   hit: SearchHit;
@@ -17,6 +18,9 @@ interface Props {
   onOpen(hit: SearchHit): void;
   onToggleCopies(hit: SearchHit): void;
   onTagClick(tag: TagRef): void;
+  /** Marked for bulk tagging; Shift/Ctrl/⌘-click (or the box) changes the marks via onPick. */
+  marked?: boolean;
+  onPick?(index: number, modifiers: PickModifiers): void;
 }
 
 export function HitRow({
@@ -28,6 +32,8 @@ export function HitRow({
   onOpen,
   onToggleCopies,
   onTagClick,
+  marked = false,
+  onPick,
 }: Props) {
   // Articles, feed entries and CSV rows have titles. A post has none: its heading is who posted it
   // (as in a chat list) — repeating its first words above a snippet of the same words is noise.
@@ -38,16 +44,44 @@ export function HitRow({
   const showAuthor = hit.author !== null && hit.author !== hit.channel && hit.author !== hit.source;
   return (
     <article
-      className={`hit${selected ? ' is-selected' : ''}`}
+      className={`hit${selected ? ' is-selected' : ''}${marked ? ' is-marked' : ''}`}
       id={`hit-${index}`}
       role="option"
       aria-selected={selected}
       aria-posinset={index + 1}
       data-testid="hit"
       data-item-id={hit.id}
-      onMouseDown={() => onSelect(index)}
+      data-marked={marked || undefined}
+      onMouseDown={(e) => {
+        onSelect(index);
+        const range = e.shiftKey;
+        const toggle = e.ctrlKey || e.metaKey;
+        if (onPick && (range || toggle)) {
+          // A modified click marks rows; keep the browser from selecting text or opening a link.
+          e.preventDefault();
+          onPick(index, { range, toggle });
+        }
+      }}
+      onClickCapture={(e) => {
+        // The title opens the Reader on click: not when the click was for marking.
+        if (onPick && (e.shiftKey || e.ctrlKey || e.metaKey)) {
+          e.preventDefault();
+          e.stopPropagation();
+        }
+      }}
     >
       <header className="hit__head">
+        {onPick && (
+          <input
+            type="checkbox"
+            className="hit__mark"
+            tabIndex={-1}
+            checked={marked}
+            aria-label="Select for bulk tagging"
+            onMouseDown={(e) => e.stopPropagation()}
+            onChange={() => onPick(index, { range: false, toggle: true })}
+          />
+        )}
         <button
           type="button"
           className={`hit__title${title ? '' : ' hit__title--who'}`}

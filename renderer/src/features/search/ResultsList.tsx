@@ -6,6 +6,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import type { SearchHit, TagRef } from '../../../../shared/domain';
 import { HitRow } from './HitRow';
 import type { SearchResults } from './useSearchResults';
+import type { PickModifiers } from '../tags/marks';
 
 interface Props {
   ref?: Ref<HTMLDivElement>;
@@ -17,6 +18,9 @@ interface Props {
   onOpen(hit: SearchHit): void;
   onToggleCopies(hit: SearchHit): void;
   onTagClick(tag: TagRef): void;
+  /** Item ids marked for bulk tagging, and what a modified click does to them (tags feature). */
+  marked?: ReadonlySet<number>;
+  onPick?(index: number, modifiers: PickModifiers): void;
 }
 
 const ESTIMATED_ROW = 96;
@@ -31,6 +35,8 @@ export function ResultsList({
   onOpen,
   onToggleCopies,
   onTagClick,
+  marked,
+  onPick,
 }: Props) {
   const { count, hitAt, ensure } = results;
   const virtualizer = useVirtualizer({
@@ -58,6 +64,7 @@ export function ResultsList({
       className="results"
       role="listbox"
       aria-label="Search results"
+      aria-multiselectable={onPick ? true : undefined}
       aria-setsize={count}
       aria-activedescendant={count > 0 ? `hit-${selected}` : undefined}
       tabIndex={0}
@@ -83,6 +90,8 @@ export function ResultsList({
                 onOpen={onOpen}
                 onToggleCopies={onToggleCopies}
                 onTagClick={onTagClick}
+                marked={marked?.has(hit.id) ?? false}
+                onPick={onPick}
               />
             ) : (
               <div className="hit hit--pending" aria-hidden="true">

@@ -7,11 +7,14 @@ import { registerShortcuts, isTypingTarget } from '../../app/keyboard';
 import { navigate, useNav } from '../../app/nav';
 import { useSettings } from '../../app/settings';
 import { fillSlot } from '../../app/slots';
+import { TranslateResultsButton } from '../translation';
 import { FacetPanel } from './FacetPanel';
 import { QueryBox } from './QueryBox';
 import { ResultsList } from './ResultsList';
 import { SaveSearch } from './SaveSearch';
 import { SavedSearches } from './SavedSearches';
+import { BulkBar } from '../tags/search/BulkBar';
+import { useMarks } from '../tags/search/useMarks';
 import { Timeline } from './Timeline';
 import { clearDateRange, setDateRange, toggleFieldFilter, type FilterField } from './queryEdit';
 import { setCollapseCopies, setSort, useSearchPrefs } from './searchPrefs';
@@ -48,6 +51,8 @@ export function SearchArea() {
   const [scrollEl, setScrollEl] = useState<HTMLDivElement | null>(null);
   const [selected, setSelected] = useState(0);
   const [expanded, setExpanded] = useState<ReadonlySet<number>>(new Set());
+  // Results marked for bulk tagging (tags feature); the list's cursor stays `selected`.
+  const marks = useMarks(query, `${sort}/${collapseCopies}`, (i) => hitAt(i)?.id);
 
   const setQuery = useCallback((next: string) => navigate({ area: 'search', query: next }), []);
   const open = useCallback((hit: SearchHit) => navigate({ area: 'reader', itemId: hit.id }), []);
@@ -153,10 +158,22 @@ export function SearchArea() {
             Group copies
           </label>
           <SaveSearch query={query} />
+          <TranslateResultsButton query={query} disabled={!head || head.total === 0} />
         </div>
       </div>
 
       <Summary results={results} query={query} collapseCopies={collapseCopies} />
+
+      {head && query.trim() !== '' && (
+        <BulkBar
+          control={marks}
+          total={head.total}
+          current={() => {
+            const hit = hitAt(selected);
+            return hit ? { index: selected, id: hit.id } : null;
+          }}
+        />
+      )}
 
       {head && head.timeline.points.length > 0 && (
         <Timeline
@@ -183,6 +200,8 @@ export function SearchArea() {
               onOpen={open}
               onToggleCopies={toggleCopies}
               onTagClick={onTagClick}
+              marked={marks.marks.ids}
+              onPick={marks.pick}
             />
           )}
         </div>

@@ -1,0 +1,15 @@
+// Escaping for the HTML report: every piece of text from an archive or the analyst goes through
+// here, so nothing in an item can become markup, a script or a loader.
+const HTML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+export function escapeHtml(text: string): string {
+  // Control characters other than tab/newline have no place in a document (XML-like parsers reject them).
+  // eslint-disable-next-line no-control-regex -- stripping control characters is the point
+  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+}
