@@ -9,7 +9,12 @@ import { expect, gotoApp, test, withoutExpected, type SifterServer } from './fix
 
 const FIXTURES = resolve(import.meta.dirname, '..', 'fixtures');
 
-async function api<T>(request: APIRequestContext, sifter: SifterServer, method: string, body: unknown): Promise<T> {
+async function api<T>(
+  request: APIRequestContext,
+  sifter: SifterServer,
+  method: string,
+  body: unknown,
+): Promise<T> {
   const token = decodeURIComponent(new URL(sifter.url).hash.replace(/^#token=/, ''));
   const res = await request.post(`${sifter.origin}/api/${method}`, {
     headers: { 'x-sifter-token': token },
@@ -27,7 +32,12 @@ async function importChannel(request: APIRequestContext, sifter: SifterServer): 
   await expect
     .poll(
       async () => {
-        const jobs = await api<{ id: string; state: string; error: string | null }[]>(request, sifter, 'jobs.list', {});
+        const jobs = await api<{ id: string; state: string; error: string | null }[]>(
+          request,
+          sifter,
+          'jobs.list',
+          {},
+        );
         const job = jobs.find((j) => j.id === jobId);
         return job ? `${job.state}${job.error ? `: ${job.error}` : ''}` : 'done';
       },
@@ -142,7 +152,7 @@ test('tag with keys, bulk-tag a query, clip and note; all survive a restart; und
   const mobilised = await matches(request, sifter, 'мобилизованных');
   expect(mobilised.length).toBeGreaterThanOrEqual(4);
   const bar = page.getByTestId('bulk-bar');
-  await bar.getByRole('button', { name: /^Select all [\d,]+ results$/ }).click();
+  await bar.getByRole('button', { name: /^Select all [\d,]+ results of this query$/ }).click();
   await expect(page.getByTestId('bulk-count')).toHaveText(`All ${mobilised.length} results selected`);
   await bar.getByRole('button', { name: 'Add tag…' }).click();
   await pickTag(page.getByRole('dialog', { name: /Add a tag to/ }), 'Mobilisation');
@@ -151,8 +161,14 @@ test('tag with keys, bulk-tag a query, clip and note; all survive a restart; und
 
   // Shift- and Ctrl-click marks: a range of two, then one more.
   await page.getByTestId('bulk-bar').getByRole('button', { name: 'Clear' }).click();
-  await hits.nth(0).locator('.hit__snippet').click({ modifiers: ['Control'] });
-  await hits.nth(1).locator('.hit__snippet').click({ modifiers: ['Shift'] });
+  await hits
+    .nth(0)
+    .locator('.hit__snippet')
+    .click({ modifiers: ['Control'] });
+  await hits
+    .nth(1)
+    .locator('.hit__snippet')
+    .click({ modifiers: ['Shift'] });
   await expect(page.getByTestId('bulk-count')).toHaveText('2 selected');
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('bulk-count')).not.toContainText('selected');
@@ -211,7 +227,9 @@ test('tag with keys, bulk-tag a query, clip and note; all survive a restart; und
   }, itemId);
   await expect(page.getByTestId('clip')).toContainText('Мы отказались.');
   await expect(page.getByTestId('clip')).toContainText('They refused the money');
-  await expect(page.getByRole('textbox', { name: 'Note' })).toHaveValue('Offer of money for silence — check who made it.');
+  await expect(page.getByRole('textbox', { name: 'Note' })).toHaveValue(
+    'Offer of money for silence — check who made it.',
+  );
   await expect.poll(() => clipHighlights(page)).toEqual(['Мы отказались.']);
 
   // Undo a bulk tag: every result of another query tagged, then Ctrl+Z takes it all back.
@@ -240,7 +258,7 @@ test('the Tags area edits the tree: rename, move, merge, delete with children, u
   appErrors,
 }) => {
   await importChannel(request, sifter);
-  const [first, second] = await matches(request, sifter, 'домой');
+  const [first, second] = (await matches(request, sifter, 'домой')) as [number, number];
   for (const path of ['Actors/Way Home', 'Actors/Ministry', 'People', 'Places/Kyiv', 'Places/Lviv']) {
     await api(request, sifter, 'tags.create', { path });
   }
@@ -271,7 +289,10 @@ test('the Tags area edits the tree: rename, move, merge, delete with children, u
   await row('Actors/Way Home').click();
   await page.getByRole('button', { name: 'Merge into…' }).click();
   await pickTag(page.getByRole('dialog', { name: /^Merge Actors\/Way Home into/ }), 'Persons');
-  await page.getByRole('dialog', { name: 'Merge Actors/Way Home into Persons?' }).getByRole('button', { name: 'Merge' }).click();
+  await page
+    .getByRole('dialog', { name: 'Merge Actors/Way Home into Persons?' })
+    .getByRole('button', { name: 'Merge' })
+    .click();
   await expect(row('Actors/Way Home')).toHaveCount(0);
   await expect(row('Persons').locator('.tag-row__count')).toContainText('2');
   expect(await matches(request, sifter, 'tag:Persons')).toEqual([first, second].sort((a, b) => a - b));

@@ -35,9 +35,9 @@ export function ConfirmDialog({ title, children, confirmLabel, danger, busy, onC
             return;
           }
           if (e.key !== 'Tab') return;
-          const focusable = [...(dialog.current?.querySelectorAll<HTMLElement>('button, input') ?? [])].filter(
-            (el) => !el.hasAttribute('disabled'),
-          );
+          const focusable = [
+            ...(dialog.current?.querySelectorAll<HTMLElement>('button, input') ?? []),
+          ].filter((el) => !el.hasAttribute('disabled'));
           const first = focusable[0];
           const last = focusable[focusable.length - 1];
           if (e.shiftKey && document.activeElement === first) {

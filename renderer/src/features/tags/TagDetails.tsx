@@ -33,7 +33,8 @@ export function TagDetails({ tag, tags, onOpenItems, onGone }: Props) {
 
   const recolor = useCallback(
     (color: string) => {
-      if (color.toLowerCase() !== tag.color.toLowerCase()) void callOrNotify('tags.recolor', { id: tag.id, color }, 'change the colour');
+      if (color.toLowerCase() !== tag.color.toLowerCase())
+        void callOrNotify('tags.recolor', { id: tag.id, color }, 'change the colour');
     },
     [tag.id, tag.color],
   );
@@ -53,7 +54,8 @@ export function TagDetails({ tag, tags, onOpenItems, onGone }: Props) {
       setName(tag.name);
       return;
     }
-    if (!(await callOrNotify('tags.rename', { id: tag.id, name: next }, `rename ${tag.path}`))) setName(tag.name);
+    if (!(await callOrNotify('tags.rename', { id: tag.id, name: next }, `rename ${tag.path}`)))
+      setName(tag.name);
   };
 
   const pin = (value: string) =>
@@ -67,11 +69,19 @@ export function TagDetails({ tag, tags, onOpenItems, onGone }: Props) {
 
   const merge = async (target: TagNode) => {
     setBusy(true);
-    const merged = await callOrNotify('tags.merge', { sourceId: tag.id, targetId: target.id }, `merge ${tag.path}`);
+    const merged = await callOrNotify(
+      'tags.merge',
+      { sourceId: tag.id, targetId: target.id },
+      `merge ${tag.path}`,
+    );
     setBusy(false);
     setMerging(null);
     if (!merged) return;
-    notify({ kind: 'success', title: `Merged ${tag.path} into ${merged.path}`, message: `${undoHint()} undoes it.` });
+    notify({
+      kind: 'success',
+      title: `Merged ${tag.path} into ${merged.path}`,
+      message: `${undoHint()} undoes it.`,
+    });
     onGone();
   };
 
@@ -87,7 +97,10 @@ export function TagDetails({ tag, tags, onOpenItems, onGone }: Props) {
     if (!done) return;
     notify({
       kind: 'success',
-      title: done.deleted.length > 1 ? `Deleted ${tag.path} and ${done.deleted.length - 1} tags under it` : `Deleted ${tag.path}`,
+      title:
+        done.deleted.length > 1
+          ? `Deleted ${tag.path} and ${done.deleted.length - 1} tags under it`
+          : `Deleted ${tag.path}`,
       message: `${undoHint()} brings it back.`,
     });
     onGone();
@@ -101,7 +114,9 @@ export function TagDetails({ tag, tags, onOpenItems, onGone }: Props) {
       <header className="tag-details__head">
         <span className="tag-dot tag-dot--large" aria-hidden="true" />
         <div>
-          <p className="tag-details__path">{tag.parentId !== null ? tag.path.slice(0, tag.path.length - tag.name.length) : 'Top level'}</p>
+          <p className="tag-details__path">
+            {tag.parentId !== null ? tag.path.slice(0, tag.path.length - tag.name.length) : 'Top level'}
+          </p>
           <input
             className="tag-details__name"
             aria-label="Tag name"
@@ -121,13 +136,17 @@ export function TagDetails({ tag, tags, onOpenItems, onGone }: Props) {
       </header>
 
       <p className="tag-details__counts">
-        <button type="button" className="button button--primary button--small" onClick={() => onOpenItems(tag)}>
+        <button
+          type="button"
+          className="button button--primary button--small"
+          onClick={() => onOpenItems(tag)}
+        >
           Show {formatItems(tag.childCount > 0 ? tag.totalCount : tag.count)}
         </button>{' '}
         {tag.childCount > 0 && (
           <span>
-            {count.format(tag.count)} tagged {tag.name} itself · {count.format(tag.totalCount)} with the {tag.childCount}{' '}
-            {tag.childCount === 1 ? 'tag' : 'tags'} under it
+            {count.format(tag.count)} tagged {tag.name} itself · {count.format(tag.totalCount)} with the{' '}
+            {tag.childCount} {tag.childCount === 1 ? 'tag' : 'tags'} under it
           </span>
         )}
         {tag.clipCount > 0 && <span> · {count.format(tag.clipCount)} clips</span>}
@@ -147,7 +166,14 @@ export function TagDetails({ tag, tags, onOpenItems, onGone }: Props) {
               onClick={() => recolor(c)}
             />
           ))}
-          <input ref={colorInput} type="color" className="swatch swatch--custom" aria-label="Another colour" defaultValue={tag.color} key={tag.color} />
+          <input
+            ref={colorInput}
+            type="color"
+            className="swatch swatch--custom"
+            aria-label="Another colour"
+            defaultValue={tag.color}
+            key={tag.color}
+          />
         </div>
       </div>
 
@@ -155,7 +181,12 @@ export function TagDetails({ tag, tags, onOpenItems, onGone }: Props) {
         <label className="tag-details__label" htmlFor={`pin-${tag.id}`}>
           Key
         </label>
-        <select id={`pin-${tag.id}`} className="select" value={tag.pinnedKey ?? ''} onChange={(e) => pin(e.target.value)}>
+        <select
+          id={`pin-${tag.id}`}
+          className="select"
+          value={tag.pinnedKey ?? ''}
+          onChange={(e) => pin(e.target.value)}
+        >
           <option value="">Not pinned</option>
           {Array.from({ length: 9 }, (_, i) => i + 1).map((k) => {
             const owner = onKey.get(k);
@@ -167,12 +198,19 @@ export function TagDetails({ tag, tags, onOpenItems, onGone }: Props) {
             );
           })}
         </select>
-        <span className="tag-details__hint">Pressing the key toggles the tag on the item in the Reader or the selected result.</span>
+        <span className="tag-details__hint">
+          Pressing the key toggles the tag on the item in the Reader or the selected result.
+        </span>
       </div>
 
       <div className="tag-details__actions">
         <span className="tag-details__picker">
-          <button type="button" className="button button--small" aria-expanded={picker === 'move'} onClick={() => setPicker((p) => (p === 'move' ? null : 'move'))}>
+          <button
+            type="button"
+            className="button button--small"
+            aria-expanded={picker === 'move'}
+            onClick={() => setPicker((p) => (p === 'move' ? null : 'move'))}
+          >
             Move to…
           </button>
           {picker === 'move' && (
@@ -193,7 +231,12 @@ export function TagDetails({ tag, tags, onOpenItems, onGone }: Props) {
           )}
         </span>
         <span className="tag-details__picker">
-          <button type="button" className="button button--small" aria-expanded={picker === 'merge'} onClick={() => setPicker((p) => (p === 'merge' ? null : 'merge'))}>
+          <button
+            type="button"
+            className="button button--small"
+            aria-expanded={picker === 'merge'}
+            onClick={() => setPicker((p) => (p === 'merge' ? null : 'merge'))}
+          >
             Merge into…
           </button>
           {picker === 'merge' && (
@@ -209,7 +252,11 @@ export function TagDetails({ tag, tags, onOpenItems, onGone }: Props) {
             />
           )}
         </span>
-        <button type="button" className="button button--small button--danger" onClick={() => setDeleting(true)}>
+        <button
+          type="button"
+          className="button button--small button--danger"
+          onClick={() => setDeleting(true)}
+        >
           Delete…
         </button>
       </div>
@@ -226,7 +273,8 @@ export function TagDetails({ tag, tags, onOpenItems, onGone }: Props) {
         >
           <p>
             The {formatItems(tag.count)} tagged {tag.name} get {merging.path} (each once)
-            {tag.childCount > 0 ? `, the tags under ${tag.name} move under ${merging.name}` : ''}, and {tag.path} is deleted.
+            {tag.childCount > 0 ? `, the tags under ${tag.name} move under ${merging.name}` : ''}, and{' '}
+            {tag.path} is deleted.
           </p>
         </ConfirmDialog>
       )}
@@ -240,8 +288,8 @@ export function TagDetails({ tag, tags, onOpenItems, onGone }: Props) {
           onConfirm={() => void remove()}
         >
           <p>
-            {formatItems(tag.count)} lose this tag{tag.clipCount > 0 ? `, and ${tag.clipCount} clips lose it too` : ''}. The
-            items themselves stay.
+            {formatItems(tag.count)} lose this tag
+            {tag.clipCount > 0 ? `, and ${tag.clipCount} clips lose it too` : ''}. The items themselves stay.
           </p>
           {tag.childCount > 0 && (
             <fieldset className="confirm-dialog__choice">
@@ -249,12 +297,22 @@ export function TagDetails({ tag, tags, onOpenItems, onGone }: Props) {
                 {tag.name} has {tag.childCount} {tag.childCount === 1 ? 'tag' : 'tags'} under it:
               </legend>
               <label>
-                <input type="radio" name="children" checked={children === 'lift'} onChange={() => setChildren('lift')} /> Keep them:
-                move them up one level
+                <input
+                  type="radio"
+                  name="children"
+                  checked={children === 'lift'}
+                  onChange={() => setChildren('lift')}
+                />{' '}
+                Keep them: move them up one level
               </label>
               <label>
-                <input type="radio" name="children" checked={children === 'delete'} onChange={() => setChildren('delete')} /> Delete
-                them too ({formatItems(tag.totalCount)} in all lose their tags)
+                <input
+                  type="radio"
+                  name="children"
+                  checked={children === 'delete'}
+                  onChange={() => setChildren('delete')}
+                />{' '}
+                Delete them too ({formatItems(tag.totalCount)} in all lose their tags)
               </label>
             </fieldset>
           )}

@@ -28,7 +28,15 @@ export function tagColorStyle(color: string): CSSProperties | undefined {
   return /^#[0-9a-f]{6}$/i.test(color) ? ({ '--tag-color': color } as CSSProperties) : undefined;
 }
 
-export function TagPicker({ label, onPick, onClose, checked, allowCreate = true, exclude, placeholder }: Props) {
+export function TagPicker({
+  label,
+  onPick,
+  onClose,
+  checked,
+  allowCreate = true,
+  exclude,
+  placeholder,
+}: Props) {
   const [query, setQuery] = useState('');
   const [matches, setMatches] = useState<TagNode[]>([]);
   const [exact, setExact] = useState<TagNode | null>(null);
@@ -73,7 +81,8 @@ export function TagPicker({ label, onPick, onClose, checked, allowCreate = true,
 
   const typed = query.trim().replace(/\s*\/\s*/g, '/');
   const options: Option[] = matches.filter((t) => !exclude?.has(t.id)).map((tag) => ({ kind: 'tag', tag }));
-  if (allowCreate && typed !== '' && !exact && !typed.endsWith('/')) options.push({ kind: 'create', path: typed });
+  if (allowCreate && typed !== '' && !exact && !typed.endsWith('/'))
+    options.push({ kind: 'create', path: typed });
   const current = Math.min(active, Math.max(0, options.length - 1));
 
   const choose = async (option: Option | undefined) => {
@@ -83,7 +92,11 @@ export function TagPicker({ label, onPick, onClose, checked, allowCreate = true,
       return;
     }
     setBusy(true);
-    const value = await callOrNotify('tags.search', { query: option.path, limit: 1, create: true }, `create ${option.path}`);
+    const value = await callOrNotify(
+      'tags.search',
+      { query: option.path, limit: 1, create: true },
+      `create ${option.path}`,
+    );
     setBusy(false);
     if (value?.exact) onPick(value.exact);
   };
@@ -95,10 +108,11 @@ export function TagPicker({ label, onPick, onClose, checked, allowCreate = true,
     const r = await call('tags.search', { query: typed, limit: LIMIT });
     setBusy(false);
     if (!r.ok) return;
-    const hit = r.value.exact ?? r.value.matches.find((t) => !exclude?.has(t.id));
-    if (r.value.exact && !exclude?.has(r.value.exact.id)) onPick(r.value.exact);
-    else if (allowCreate && !r.value.exact) await choose({ kind: 'create', path: typed });
-    else if (hit && !exclude?.has(hit.id)) onPick(hit);
+    // The same choice the list would have offered first: the best match, else "Create …".
+    const best = r.value.matches.find((t) => !exclude?.has(t.id));
+    if (best) onPick(best);
+    else if (allowCreate && !r.value.exact && !typed.endsWith('/'))
+      await choose({ kind: 'create', path: typed });
   };
 
   return (
@@ -156,7 +170,9 @@ export function TagPicker({ label, onPick, onClose, checked, allowCreate = true,
                 </span>
                 <span className="tag-dot" style={tagColorStyle(option.tag.color)} aria-hidden="true" />
                 <span className="tag-picker__path">{option.tag.path}</span>
-                {option.tag.pinnedKey !== null && <kbd className="kbd tag-picker__key">{option.tag.pinnedKey}</kbd>}
+                {option.tag.pinnedKey !== null && (
+                  <kbd className="kbd tag-picker__key">{option.tag.pinnedKey}</kbd>
+                )}
                 <span className="tag-picker__count">{option.tag.count}</span>
               </>
             ) : (

@@ -20,7 +20,16 @@ interface Props {
 const count = new Intl.NumberFormat();
 const DRAG_TYPE = 'application/x-sifter-tag';
 
-export function TagTreeView({ tags, rows, collapsed, selectedId, onSelect, onToggleFold, onOpenItems, onMove }: Props) {
+export function TagTreeView({
+  tags,
+  rows,
+  collapsed,
+  selectedId,
+  onSelect,
+  onToggleFold,
+  onOpenItems,
+  onMove,
+}: Props) {
   const [dragged, setDragged] = useState<number | null>(null);
   const [over, setOver] = useState<number | 'top' | null>(null);
 
@@ -35,7 +44,8 @@ export function TagTreeView({ tags, rows, collapsed, selectedId, onSelect, onTog
     else if (e.key === 'ArrowUp' || e.key === 'k') go(at - 1);
     else if (e.key === 'Home') go(0);
     else if (e.key === 'End') go(rows.length - 1);
-    else if (e.key === 'ArrowRight' && row && row.childCount > 0 && collapsed.has(row.id)) onToggleFold(row.id);
+    else if (e.key === 'ArrowRight' && row && row.childCount > 0 && collapsed.has(row.id))
+      onToggleFold(row.id);
     else if (e.key === 'ArrowLeft' && row) {
       if (row.childCount > 0 && !collapsed.has(row.id)) onToggleFold(row.id);
       else if (row.parentId !== null) onSelect(row.parentId);
@@ -146,7 +156,9 @@ export function TagTreeView({ tags, rows, collapsed, selectedId, onSelect, onTog
                 }}
               >
                 {count.format(tag.count)}
-                {tag.childCount > 0 && <span className="tag-row__total"> / {count.format(tag.totalCount)}</span>}
+                {tag.childCount > 0 && (
+                  <span className="tag-row__total"> / {count.format(tag.totalCount)}</span>
+                )}
               </button>
             </li>
           );

@@ -52,7 +52,8 @@ export function TagsArea() {
       return next;
     });
 
-  const move = (id: number, parentId: number | null) => void callOrNotify('tags.move', { id, parentId }, 'move the tag');
+  const move = (id: number, parentId: number | null) =>
+    void callOrNotify('tags.move', { id, parentId }, 'move the tag');
 
   return (
     <div className="area__body tags-area">
@@ -95,8 +96,8 @@ export function TagsArea() {
             />
           ) : (
             <p className="tags-area__hint">
-              Select a tag to rename, recolour, pin, move, merge or delete it, and to see its clips. Drag a tag onto
-              another to move it there.
+              Select a tag to rename, recolour, pin, move, merge or delete it, and to see its clips. Drag a
+              tag onto another to move it there.
             </p>
           )}
         </div>
@@ -156,15 +157,16 @@ function NoTags() {
     >
       <ul className="how-to">
         <li>
-          Create a tag above, or open an item in the Reader or select results in Search and press <Kbd keys="t" /> —
-          type a new name to create it.
+          Create a tag above, or open an item in the Reader or select results in Search and press{' '}
+          <Kbd keys="t" /> — type a new name to create it.
         </li>
         <li>
-          Pin up to nine tags to keys here and toggle them on the current item with <Kbd keys="1" /> … <Kbd keys="9" />.
+          Pin up to nine tags to keys here and toggle them on the current item with <Kbd keys="1" /> …{' '}
+          <Kbd keys="9" />.
         </li>
         <li>
-          Nest tags with a slash: <code>Actors/Way Home</code>. Search them with <code>tag:Actors</code> (children
-          included), <code>-tag:</code>, <code>untagged</code>.
+          Nest tags with a slash: <code>Actors/Way Home</code>. Search them with <code>tag:Actors</code>{' '}
+          (children included), <code>-tag:</code>, <code>untagged</code>.
         </li>
         <li>Select a passage in the Reader to clip it with a note and its own tags.</li>
         <li>

@@ -27,7 +27,11 @@ export async function togglePinned(itemId: number, key: number): Promise<boolean
     return null;
   }
   const { tag, tagged } = result.value;
-  notify({ kind: 'success', title: tagged ? `Tagged ${tag.path}` : `Removed ${tag.path}`, timeoutMs: BRIEF_MS });
+  notify({
+    kind: 'success',
+    title: tagged ? `Tagged ${tag.path}` : `Removed ${tag.path}`,
+    timeoutMs: BRIEF_MS,
+  });
   return tagged;
 }
 
@@ -55,7 +59,10 @@ export async function bulkTag(mode: 'add' | 'remove', itemIds: number[], tag: Ta
     mode === 'add' ? `tag ${formatItems(itemIds.length)}` : `untag ${formatItems(itemIds.length)}`,
   );
   if (!value) return false;
-  const already = value.unchanged > 0 ? ` (${formatItems(value.unchanged)} ${mode === 'add' ? 'already had it' : 'did not have it'})` : '';
+  const already =
+    value.unchanged > 0
+      ? ` (${formatItems(value.unchanged)} ${mode === 'add' ? 'already had it' : 'did not have it'})`
+      : '';
   notify({
     kind: 'success',
     title:
@@ -83,7 +90,12 @@ export async function undoLast(): Promise<void> {
     notify(
       value.undone
         ? { kind: 'info', title: `Undone: ${value.undone.label}` }
-        : { kind: 'info', title: 'Nothing to undo', message: 'No tagging action is left to undo.', timeoutMs: BRIEF_MS },
+        : {
+            kind: 'info',
+            title: 'Nothing to undo',
+            message: 'No tagging action is left to undo.',
+            timeoutMs: BRIEF_MS,
+          },
     );
   } finally {
     undoing = false;

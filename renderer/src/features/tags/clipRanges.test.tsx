@@ -70,7 +70,9 @@ describe('clip ranges', () => {
     const article = document.createElement('div');
     article.innerHTML = '<h2>Title</h2><p>First <em>paragraph</em> here.</p><p>Second one.</p>';
     box.append(article);
-    expect(clipRange(article, { start: 0, end: 0, quote: 'paragraph here.' })?.toString()).toBe('paragraph here.');
+    expect(clipRange(article, { start: 0, end: 0, quote: 'paragraph here.' })?.toString()).toBe(
+      'paragraph here.',
+    );
     expect(clipRange(article, { start: 0, end: 0, quote: 'missing words' })).toBeNull();
   });
 });

@@ -42,7 +42,11 @@ function allTextRuns(container: Element): TextRun[] {
 }
 
 /** The DOM position of a plain-text offset; `atEnd` prefers the end of a node over the next start. */
-function position(runs: readonly TextRun[], offset: number, atEnd: boolean): { node: Text; offset: number } | null {
+function position(
+  runs: readonly TextRun[],
+  offset: number,
+  atEnd: boolean,
+): { node: Text; offset: number } | null {
   for (const run of runs) {
     const end = run.start + run.node.data.length;
     if (offset < run.start) continue;
@@ -66,7 +70,10 @@ function rangeIn(runs: readonly TextRun[], start: number, end: number): Range | 
  * The Range of a clip in a rendered text: by offsets where the text has offset pieces, else by the
  * first occurrence of its quote. Null when the words are not on screen.
  */
-export function clipRange(container: Element, clip: { start: number; end: number; quote: string }): Range | null {
+export function clipRange(
+  container: Element,
+  clip: { start: number; end: number; quote: string },
+): Range | null {
   const runs = offsetRuns(container);
   if (runs.length > 0) return rangeIn(runs, clip.start, clip.end);
   const all = allTextRuns(container);
@@ -90,11 +97,7 @@ export function piecesText(container: Element): string {
  * item's plain text, preferring the occurrence nearest `near` (a rough position). Whitespace may
  * differ between the HTML and the plain text, so runs of it match any whitespace.
  */
-export function locateQuote(
-  text: string,
-  selected: string,
-  near = 0,
-): { start: number; end: number } | null {
+export function locateQuote(text: string, selected: string, near = 0): { start: number; end: number } | null {
   const words = selected.trim().split(/\s+/).filter(Boolean);
   if (words.length === 0) return null;
   const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));

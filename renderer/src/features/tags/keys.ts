@@ -8,7 +8,9 @@ import { isTypingTarget, registerShortcuts } from '../../app/keyboard';
 import { togglePinned, undoLast } from './actions';
 
 /** The pinned-tag key (1–9) a key press means, or null. Top-row digits and the keypad both count. */
-export function pinnedKeyOf(event: Pick<KeyboardEvent, 'code' | 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>): number | null {
+export function pinnedKeyOf(
+  event: Pick<KeyboardEvent, 'code' | 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>,
+): number | null {
   if (event.ctrlKey || event.metaKey || event.altKey || event.shiftKey) return null;
   const match = /^(?:Digit|Numpad)([1-9])$/.exec(event.code) ?? /^([1-9])$/.exec(event.key);
   return match ? Number(match[1]) : null;
@@ -20,7 +22,10 @@ export function isPlainKey(event: KeyboardEvent): boolean {
   if (event.ctrlKey || event.metaKey || event.altKey) return false;
   if (isTypingTarget(event.target)) return false;
   const target = event.target instanceof Element ? event.target : null;
-  return target?.closest('[role="dialog"], .tag-picker') == null && document.querySelector('[aria-modal="true"]') === null;
+  return (
+    target?.closest('[role="dialog"], .tag-picker') == null &&
+    document.querySelector('[aria-modal="true"]') === null
+  );
 }
 
 /**
@@ -52,9 +57,14 @@ export function useTaggingKeys(currentItem: () => number | null, onPicker?: () =
 }
 
 /** True for Ctrl+Z (⌘Z on a Mac) without Shift or Alt: undo, not redo. */
-export function isUndoKey(event: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>, mac = isMac): boolean {
+export function isUndoKey(
+  event: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>,
+  mac = isMac,
+): boolean {
   const primary = mac ? event.metaKey && !event.ctrlKey : event.ctrlKey && !event.metaKey;
-  return primary && !event.altKey && !event.shiftKey && (event.code === 'KeyZ' || event.key.toLowerCase() === 'z');
+  return (
+    primary && !event.altKey && !event.shiftKey && (event.code === 'KeyZ' || event.key.toLowerCase() === 'z')
+  );
 }
 
 let installed = false;
@@ -76,10 +86,13 @@ export function installUndoKey(): void {
     id: 'tagging',
     title: 'Tagging',
     shortcuts: [
-      { keys: ['1', '9'], description: 'Toggle the tag pinned to that key on the current item' },
+      { keys: ['1…9'], description: 'Toggle the tag pinned to that key on the current item' },
       { keys: ['t'], description: 'Tag picker (the Reader’s item, or the selected results)' },
       { keys: ['x'], description: 'Select / unselect the current result for bulk tagging' },
-      { keys: ['Shift+click', isMac ? '⌘+click' : 'Ctrl+click'], description: 'Select a range / one more result' },
+      {
+        keys: ['Shift+click', isMac ? '⌘+click' : 'Ctrl+click'],
+        description: 'Select a range / one more result',
+      },
       { keys: ['c'], description: 'Clip the text selected in the Reader' },
       { keys: [isMac ? '⌘+Z' : 'Ctrl+Z'], description: 'Undo the last tagging action' },
     ],

@@ -33,11 +33,7 @@ export function toggleMark(marks: Marks, index: number, id: number): Marks {
  * the range the list has not loaded (idAt gives undefined) are left out; without an anchor this is
  * a toggle of the one hit.
  */
-export function markRange(
-  marks: Marks,
-  index: number,
-  idAt: (index: number) => number | undefined,
-): Marks {
+export function markRange(marks: Marks, index: number, idAt: (index: number) => number | undefined): Marks {
   const here = idAt(index);
   if (here === undefined) return marks;
   if (marks.anchor === null) return toggleMark(marks, index, here);

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { TagNode } from '../../../../shared/domain';
-import { ancestorIds, buildTree, canDrop, mergeTargets, moveTargets, subtreeIds, visibleRows } from './tagTree';
+import {
+  ancestorIds,
+  buildTree,
+  canDrop,
+  mergeTargets,
+  moveTargets,
+  subtreeIds,
+  visibleRows,
+} from './tagTree';
 
 function tag(id: number, path: string, parentId: number | null): TagNode {
   const name = path.split('/').pop()!;

@@ -63,6 +63,7 @@ export function useTags(): TagsStore {
 /** The tags pinned to keys 1–9 (index 0 is key 1), from the tag list. */
 export function pinnedByKey(tags: readonly TagNode[]): (TagNode | null)[] {
   const keys: (TagNode | null)[] = Array.from({ length: 9 }, () => null);
-  for (const tag of tags) if (tag.pinnedKey !== null && tag.pinnedKey >= 1 && tag.pinnedKey <= 9) keys[tag.pinnedKey - 1] = tag;
+  for (const tag of tags)
+    if (tag.pinnedKey !== null && tag.pinnedKey >= 1 && tag.pinnedKey <= 9) keys[tag.pinnedKey - 1] = tag;
   return keys;
 }

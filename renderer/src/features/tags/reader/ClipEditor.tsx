@@ -15,7 +15,16 @@ interface Props {
   onCancel(): void;
 }
 
-export function ClipEditor({ quote, note: initialNote, tags: initialTags, saveLabel, busy, autoFocusNote, onSave, onCancel }: Props) {
+export function ClipEditor({
+  quote,
+  note: initialNote,
+  tags: initialTags,
+  saveLabel,
+  busy,
+  autoFocusNote,
+  onSave,
+  onCancel,
+}: Props) {
   const [note, setNote] = useState(initialNote);
   const [tags, setTags] = useState<TagRef[]>([...initialTags]);
   const [picking, setPicking] = useState(false);
@@ -71,7 +80,12 @@ export function ClipEditor({ quote, note: initialNote, tags: initialTags, saveLa
           </span>
         ))}
         <span className="clip-editor__picker">
-          <button type="button" className="link-button" aria-expanded={picking} onClick={() => setPicking((p) => !p)}>
+          <button
+            type="button"
+            className="link-button"
+            aria-expanded={picking}
+            onClick={() => setPicking((p) => !p)}
+          >
             + Tag
           </button>
           {picking && (
@@ -81,7 +95,9 @@ export function ClipEditor({ quote, note: initialNote, tags: initialTags, saveLa
               onClose={closePicker}
               onPick={(tag) => {
                 setPicking(false);
-                setTags((ts) => (ts.some((t) => t.id === tag.id) ? ts.filter((t) => t.id !== tag.id) : [...ts, tag]));
+                setTags((ts) =>
+                  ts.some((t) => t.id === tag.id) ? ts.filter((t) => t.id !== tag.id) : [...ts, tag],
+                );
               }}
             />
           )}

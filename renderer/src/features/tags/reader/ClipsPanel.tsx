@@ -27,7 +27,11 @@ function readerRoot(): Element | null {
 }
 
 /** Follows the document selection and says what clip it would make. */
-function useSelectionTarget(item: ReaderSlotProps['item'], paused: boolean, targetLanguage: string): Pending | null {
+function useSelectionTarget(
+  item: ReaderSlotProps['item'],
+  paused: boolean,
+  targetLanguage: string,
+): Pending | null {
   const [pending, setPending] = useState<Pending | null>(null);
   useEffect(() => {
     if (paused) return;
@@ -115,7 +119,11 @@ export function ClipsPanel({ item, reload }: ReaderSlotProps) {
 
   const update = async (clip: ClipInfo, note: string, tags: TagRef[]) => {
     setBusy(true);
-    const saved = await callOrNotify('clips.update', { id: clip.id, note, tagIds: tags.map((t) => t.id) }, 'save the clip');
+    const saved = await callOrNotify(
+      'clips.update',
+      { id: clip.id, note, tagIds: tags.map((t) => t.id) },
+      'save the clip',
+    );
     setBusy(false);
     if (!saved) return;
     setEditing(null);
@@ -125,7 +133,12 @@ export function ClipsPanel({ item, reload }: ReaderSlotProps) {
   const remove = async (clip: ClipInfo) => {
     const done = await callOrNotify('clips.remove', { id: clip.id }, 'remove the clip');
     if (done) {
-      notify({ kind: 'info', title: 'Clip removed', message: `${undoHint()} brings it back.`, timeoutMs: 4000 });
+      notify({
+        kind: 'info',
+        title: 'Clip removed',
+        message: `${undoHint()} brings it back.`,
+        timeoutMs: 4000,
+      });
       reload();
     }
   };
@@ -160,7 +173,12 @@ export function ClipsPanel({ item, reload }: ReaderSlotProps) {
       )}
       <ol className="clip-list">
         {item.clips.map((clip) => (
-          <li key={clip.id} className={`clip${clip.id === active ? ' is-active' : ''}`} data-testid="clip" data-clip-id={clip.id}>
+          <li
+            key={clip.id}
+            className={`clip${clip.id === active ? ' is-active' : ''}`}
+            data-testid="clip"
+            data-clip-id={clip.id}
+          >
             {editing === clip.id ? (
               <ClipEditor
                 quote={clip.quote}
@@ -174,7 +192,12 @@ export function ClipsPanel({ item, reload }: ReaderSlotProps) {
               />
             ) : (
               <>
-                <button type="button" className="clip__quote" title="Show in the text" onClick={() => show(clip)}>
+                <button
+                  type="button"
+                  className="clip__quote"
+                  title="Show in the text"
+                  onClick={() => show(clip)}
+                >
                   {clip.quote}
                 </button>
                 {clip.field === 'translation' && <span className="badge">translation ({clip.lang})</span>}
@@ -198,7 +221,11 @@ export function ClipsPanel({ item, reload }: ReaderSlotProps) {
                   <button type="button" className="link-button" onClick={() => setEditing(clip.id)}>
                     Edit
                   </button>
-                  <button type="button" className="link-button link-button--danger" onClick={() => void remove(clip)}>
+                  <button
+                    type="button"
+                    className="link-button link-button--danger"
+                    onClick={() => void remove(clip)}
+                  >
                     Remove
                   </button>
                 </div>
@@ -214,7 +241,10 @@ export function ClipsPanel({ item, reload }: ReaderSlotProps) {
           <button
             type="button"
             className="clip-button"
-            style={{ left: Math.min(pending.rect.left, window.innerWidth - 90), top: pending.rect.bottom + 6 }}
+            style={{
+              left: Math.min(pending.rect.left, window.innerWidth - 90),
+              top: pending.rect.bottom + 6,
+            }}
             aria-keyshortcuts="c"
             title="Clip the selected words (c)"
             // Keep the selection: a mousedown on a button would otherwise clear it first.

@@ -6,7 +6,8 @@ import type { ReaderSlotProps } from '../../reader/extensions';
 
 const SAVE_DELAY_MS = 800;
 
-type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'failed'; message: string };
+type SaveState =
+  { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'failed'; message: string };
 
 export function NotePanel({ item }: ReaderSlotProps) {
   const [body, setBody] = useState(item.note ?? '');
@@ -51,7 +52,13 @@ export function NotePanel({ item }: ReaderSlotProps) {
           <label htmlFor={`note-${item.id}`}>Note</label>
         </h2>
         <span className="note-panel__state" role="status" data-testid="note-state">
-          {state.kind === 'saving' ? 'Saving…' : state.kind === 'saved' ? 'Saved' : state.kind === 'failed' ? `Not saved: ${state.message}` : ''}
+          {state.kind === 'saving'
+            ? 'Saving…'
+            : state.kind === 'saved'
+              ? 'Saved'
+              : state.kind === 'failed'
+                ? `Not saved: ${state.message}`
+                : ''}
         </span>
       </div>
       <textarea

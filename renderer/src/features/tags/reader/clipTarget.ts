@@ -35,7 +35,8 @@ export function clipTargetOf(
 ): ClipTarget | null {
   if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
   const range = selection.getRangeAt(0);
-  const startEl = range.startContainer instanceof Element ? range.startContainer : range.startContainer.parentElement;
+  const startEl =
+    range.startContainer instanceof Element ? range.startContainer : range.startContainer.parentElement;
   const container = startEl?.closest(TEXT_CONTAINERS);
   if (!container || !root.contains(container) || !container.contains(range.endContainer)) return null;
   const kind = container.getAttribute('data-reader-text');
@@ -46,13 +47,20 @@ export function clipTargetOf(
     if (!lang || !span) return null;
     const text = piecesText(container);
     const trimmed = trimSpan(text, span.start, span.end);
-    return trimmed ? { field: 'translation', lang, ...trimmed, quote: text.slice(trimmed.start, trimmed.end) } : null;
+    return trimmed
+      ? { field: 'translation', lang, ...trimmed, quote: text.slice(trimmed.start, trimmed.end) }
+      : null;
   }
 
   // The original: offsets straight from its pieces, or, for an article shown as HTML, the selected
   // words found in the item's plain text.
-  const span = kind === 'original' ? selectionToTextRange(container, selection) : locateQuote(item.text, selection.toString());
+  const span =
+    kind === 'original'
+      ? selectionToTextRange(container, selection)
+      : locateQuote(item.text, selection.toString());
   if (!span) return null;
   const trimmed = trimSpan(item.text, span.start, span.end);
-  return trimmed ? { field: 'text', lang: null, ...trimmed, quote: item.text.slice(trimmed.start, trimmed.end) } : null;
+  return trimmed
+    ? { field: 'text', lang: null, ...trimmed, quote: item.text.slice(trimmed.start, trimmed.end) }
+    : null;
 }

@@ -16,8 +16,13 @@ export function highlightsSupported(): boolean {
 }
 
 /** The rendered texts a clip can be in: the original (or article) for 'text', the matching translation. */
-export function containersFor(root: ParentNode, clip: Pick<ClipInfo, 'field' | 'lang'>, targetLanguage: string): Element[] {
-  if (clip.field === 'text') return [...root.querySelectorAll('[data-reader-text="original"], [data-reader-text="article"]')];
+export function containersFor(
+  root: ParentNode,
+  clip: Pick<ClipInfo, 'field' | 'lang'>,
+  targetLanguage: string,
+): Element[] {
+  if (clip.field === 'text')
+    return [...root.querySelectorAll('[data-reader-text="original"], [data-reader-text="article"]')];
   const all = [...root.querySelectorAll('[data-reader-text="translation"]')];
   return all.filter((c) => (c.getAttribute('data-lang') ?? targetLanguage) === clip.lang);
 }
@@ -32,7 +37,11 @@ export function rangeOfClip(root: ParentNode, clip: ClipInfo, targetLanguage: st
   return null;
 }
 
-export function useClipHighlights(clips: readonly ClipInfo[], activeId: number | null, targetLanguage: string): void {
+export function useClipHighlights(
+  clips: readonly ClipInfo[],
+  activeId: number | null,
+  targetLanguage: string,
+): void {
   useEffect(() => {
     if (!highlightsSupported()) return;
     const root = document.querySelector('.reader');

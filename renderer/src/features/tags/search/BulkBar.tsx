@@ -60,7 +60,11 @@ export function BulkBar({ control, total, current }: Props) {
       return;
     }
     const ids = markedIds(marks);
-    setBusy(mode === 'add' ? `Tagging ${formatItems(ids.length)} with ${tag.path}…` : `Removing ${tag.path} from ${formatItems(ids.length)}…`);
+    setBusy(
+      mode === 'add'
+        ? `Tagging ${formatItems(ids.length)} with ${tag.path}…`
+        : `Removing ${tag.path} from ${formatItems(ids.length)}…`,
+    );
     await bulkTag(mode, ids, tag);
     setBusy(null);
   };
@@ -69,7 +73,12 @@ export function BulkBar({ control, total, current }: Props) {
   if (total === 0) return null;
   const allSelected = marks.allOf !== null && selected === marks.allOf.total;
   return (
-    <div className={`bulk-bar${selected > 0 ? ' bulk-bar--active' : ''}`} role="toolbar" aria-label="Bulk tagging" data-testid="bulk-bar">
+    <div
+      className={`bulk-bar${selected > 0 ? ' bulk-bar--active' : ''}`}
+      role="toolbar"
+      aria-label="Bulk tagging"
+      data-testid="bulk-bar"
+    >
       <span className="bulk-bar__count" aria-live="polite" data-testid="bulk-count">
         {selected > 0
           ? allSelected
@@ -78,8 +87,13 @@ export function BulkBar({ control, total, current }: Props) {
           : 'Select with x, Shift- or Ctrl-click'}
       </span>
       {!allSelected && (
-        <button type="button" className="toolbar-button" disabled={selectingAll || busy !== null} onClick={() => void selectAll()}>
-          {selectingAll ? 'Selecting…' : `Select all ${count.format(total)} results`}
+        <button
+          type="button"
+          className="toolbar-button"
+          disabled={selectingAll || busy !== null}
+          onClick={() => void selectAll()}
+        >
+          {selectingAll ? 'Selecting…' : `Select all ${count.format(total)} results of this query`}
         </button>
       )}
       <span className="bulk-bar__picker">
@@ -124,7 +138,13 @@ export function BulkBar({ control, total, current }: Props) {
         </span>
       )}
       {selected > 0 && (
-        <button type="button" className="toolbar-button" disabled={busy !== null} onClick={clear} title="Clear the selection (Esc)">
+        <button
+          type="button"
+          className="toolbar-button"
+          disabled={busy !== null}
+          onClick={clear}
+          title="Clear the selection (Esc)"
+        >
           Clear
         </button>
       )}

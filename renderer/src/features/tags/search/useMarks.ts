@@ -17,7 +17,11 @@ export interface MarksControl {
   selectingAll: boolean;
 }
 
-export function useMarks(query: string, resetKey: string, idAt: (index: number) => number | undefined): MarksControl {
+export function useMarks(
+  query: string,
+  resetKey: string,
+  idAt: (index: number) => number | undefined,
+): MarksControl {
   const [marks, setMarks] = useState<Marks>(NO_MARKS);
   const [selectingAll, setSelectingAll] = useState(false);
   const idAtRef = useRef(idAt);
