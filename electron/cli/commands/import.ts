@@ -56,7 +56,7 @@ export const importCommand: Command = {
     const unsubscribe = core.events.subscribe((event, payload) => {
       if (event !== 'job.progress') return;
       const job = payload as JobInfo;
-      if (job.kind !== 'import' || Date.now() - lastLine < 1000) return;
+      if (job.kind !== 'import' || job.phase === 'starting' || Date.now() - lastLine < 1000) return;
       lastLine = Date.now();
       ctx.io.stderr(progressLine(job));
     });

@@ -4,8 +4,8 @@
 // are deleted. A unit refused for bad input rolls back to its savepoint alone and is reported,
 // while the other units of the job go on. After commit, each import is handed to search indexing.
 import { DatabaseSync } from 'node:sqlite';
-import { copyFile, mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { copyFile, mkdir, mkdtemp, rm, rmdir, stat } from 'node:fs/promises';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { Core } from '../core';
 import type { JobControl } from '../jobs/jobs';
@@ -49,6 +49,8 @@ function serialised<T>(key: string, work: () => Promise<T>): Promise<T> {
 interface Prepared {
   units: ImportUnit[];
   refused: ImportFileReport[];
+  /** The position of each unit's and refused report's input among the dropped paths. */
+  order: Map<ImportUnit | ImportFileReport, number>;
   /** Warnings that belong to the first unit of a dropped folder (files no importer claimed). */
   notes: Map<ImportUnit, string[]>;
   cleanup: string[];
@@ -60,7 +62,11 @@ function refusedReport(file: string, error: string): ImportFileReport {
 
 /** Turns the dropped paths into import units, extracting zips into the workspace's tmp/ folder. */
 async function prepare(core: Core, paths: string[], options: PipelineOptions, job: JobControl, cleanup: string[]): Promise<Prepared> {
-  const prepared: Prepared = { units: [], refused: [], notes: new Map(), cleanup };
+  const prepared: Prepared = { units: [], refused: [], order: new Map(), notes: new Map(), cleanup };
+  const refuse = (report: ImportFileReport, index: number): void => {
+    prepared.refused.push(report);
+    prepared.order.set(report, index);
+  };
   const tmp = core.workspace.paths.tmp;
   for (const [index, raw] of paths.entries()) {
     job.throwIfCancelled();
@@ -70,7 +76,7 @@ async function prepare(core: Core, paths: string[], options: PipelineOptions, jo
     try {
       info = await stat(path);
     } catch {
-      prepared.refused.push(refusedReport(name, `${name}: no such file or folder`));
+      refuse(refusedReport(name, `${name}: no such file or folder`), index);
       continue;
     }
     let folder: string | null = null;
@@ -85,7 +91,7 @@ async function prepare(core: Core, paths: string[], options: PipelineOptions, jo
       } catch (err) {
         if (err instanceof ImportError) {
           await rm(dest, { recursive: true, force: true });
-          prepared.refused.push({ ...refusedReport(name, err.message), format: 'zip' });
+          refuse({ ...refusedReport(name, err.message), format: 'zip' }, index);
           continue;
         }
         throw err;
@@ -97,25 +103,28 @@ async function prepare(core: Core, paths: string[], options: PipelineOptions, jo
       const units = scan.units.map((u) => (scan.units.length === 1 ? { ...u, displayName: name } : u));
       if (units.length === 0) {
         const why = scan.ignored.length > 0 ? ` (${scan.ignored.slice(0, 3).join(', ')}${scan.ignored.length > 3 ? '…' : ''} are no format Sifter reads)` : '';
-        prepared.refused.push(refusedReport(name, `${name}: no importable file found${why}`));
+        refuse(refusedReport(name, `${name}: no importable file found${why}`), index);
         continue;
       }
       if (scan.ignored.length > 0) {
         prepared.notes.set(units[0]!, [`ignored ${scan.ignored.length} file(s) in no format Sifter reads: ${scan.ignored.slice(0, 5).join(', ')}${scan.ignored.length > 5 ? '…' : ''}`]);
       }
+      for (const unit of units) prepared.order.set(unit, index);
       prepared.units.push(...units);
       continue;
     }
     if (!info.isFile()) {
-      prepared.refused.push(refusedReport(name, `${name}: not a regular file`));
+      refuse(refusedReport(name, `${name}: not a regular file`), index);
       continue;
     }
     const importer = await detectFormat({ path, displayName: name });
     if (!importer) {
-      prepared.refused.push(refusedReport(name, `${name}: not a format Sifter can import (Telegram export, saved article, feed, X archive, WARC, CSV or NDJSON)`));
+      refuse(refusedReport(name, `${name}: not a format Sifter can import (Telegram export, saved article, feed, X archive, WARC, CSV or NDJSON)`), index);
       continue;
     }
-    prepared.units.push({ displayName: name, importer, file: { path, displayName: name, size: info.size }, root: dirname(path) });
+    const unit: ImportUnit = { displayName: name, importer, file: { path, displayName: name, size: info.size }, root: dirname(path) };
+    prepared.order.set(unit, index);
+    prepared.units.push(unit);
   }
   return prepared;
 }
@@ -139,7 +148,14 @@ async function runImport(core: Core, paths: string[], options: PipelineOptions, 
   job.progress({ phase: 'reading', counters: { parsed: 0, stored: 0, indexed: 0 } });
   // Extracted zips live in tmp/ only while the job runs, whatever way it ends.
   const cleanup: string[] = [];
-  const removeTemporary = () => Promise.all(cleanup.map((d) => rm(d, { recursive: true, force: true })));
+  // Files uploaded in browser mode are staged under tmp/uploads/ for this import only.
+  const uploads = join(ws.paths.tmp, 'uploads') + sep;
+  for (const path of paths) if (resolve(path).startsWith(uploads)) cleanup.push(resolve(path));
+  const removeTemporary = async (): Promise<void> => {
+    await Promise.all(cleanup.map((d) => rm(d, { recursive: true, force: true })));
+    // An upload batch folder left empty goes too.
+    for (const d of cleanup) if (d.startsWith(uploads)) await rmdir(dirname(d)).catch(() => undefined);
+  };
   let prepared: Prepared;
   try {
     prepared = await prepare(core, paths, options, job, cleanup);
@@ -168,6 +184,7 @@ async function runImport(core: Core, paths: string[], options: PipelineOptions, 
         });
         doneBytes += unit.file.size + (unit.file.parts ?? []).reduce((m, p) => m + p.size, 0);
         reports.push(report);
+        prepared.order.set(report, prepared.order.get(unit) ?? 0);
         if (report.id !== null) committed.push(report.id);
       }
       job.throwIfCancelled();
@@ -211,8 +228,9 @@ async function runImport(core: Core, paths: string[], options: PipelineOptions, 
     core.events.emit('workspace.changed', { dir: ws.paths.dir, reason: 'imported' });
     core.events.emit('saved.changed', {});
   }
-  // Refused inputs first were collected before units ran; report in the order given.
-  return { imports: reports };
+  // Reports in the order the paths were given (a stable sort keeps a folder's units in order).
+  const position = (r: ImportFileReport): number => prepared.order.get(r) ?? 0;
+  return { imports: [...reports].sort((a, b) => position(a) - position(b)) };
 }
 
 interface UnitProgress {

@@ -2,7 +2,6 @@
 // exports an `Importer`: content detection plus a streaming parse into records. The import
 // pipeline (importers/pipeline.ts) stores records, deduplicates, groups copies, detects languages,
 // and owns transactions, progress and cancellation — importers never touch the database.
-import type { Readable } from 'node:stream';
 import type { ItemKind } from '../../../shared/domain';
 
 /** A span of formatting or linking within an item's plain text (UTF-16 offsets, end exclusive). */

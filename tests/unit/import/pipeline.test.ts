@@ -1,6 +1,6 @@
 // The import pipeline end to end on real SQLite files in temp folders, with the fixtures.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Core } from '../../../electron/core/core';
 import { importPaths } from '../../../electron/core/importers/pipeline';
@@ -123,6 +123,16 @@ describe('import pipeline', () => {
     } finally {
       await other.close();
     }
+  });
+
+  it('deletes files staged under tmp/uploads/ (browser-mode uploads) once imported', async () => {
+    const batch = join(core.workspace.paths.tmp, 'uploads', 'abc123');
+    mkdirSync(batch, { recursive: true });
+    const staged = join(batch, 'result.json');
+    writeFileSync(staged, readFileSync(fixture('telegram/old-export-2019/result.json')));
+    const report = await run([staged]);
+    expect(report.imports[0]).toMatchObject({ file: 'result.json', added: 3 });
+    expect(existsSync(batch)).toBe(false);
   });
 
   it('uses --username for permalinks', async () => {

@@ -84,7 +84,12 @@ export const exportHeaderSchema = z.object({
   generator: z.string().optional(),
   exportedAt: isoTime.optional(),
   report: z
-    .object({ title: z.string().optional(), author: z.string().optional(), summary: z.string().optional(), criteria: z.array(z.string()).optional() })
+    .object({
+      title: z.string().optional(),
+      author: z.string().optional(),
+      summary: z.string().optional(),
+      criteria: z.array(z.string()).optional(),
+    })
     .optional(),
   tags: z.array(exportTagSchema).default([]),
 });

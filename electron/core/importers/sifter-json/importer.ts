@@ -6,7 +6,15 @@
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { ImportError } from '../errors';
-import type { Importer, ImportRecord, ImporterContext, InputFile, ItemRecord, MediaRef, SourceRecord } from '../types';
+import type {
+  Importer,
+  ImportRecord,
+  ImporterContext,
+  InputFile,
+  ItemRecord,
+  MediaRef,
+  SourceRecord,
+} from '../types';
 import { jsonTokens, ValueBuilder } from '../json/tokens';
 import { jsonLines } from '../ndjson/lines';
 import {
@@ -22,7 +30,16 @@ import {
 /** The NDJSON header line (with every tag of the workspace) fits well within this. */
 const HEADER_PROBE_BYTES = 4 * 1024 * 1024;
 
-const SOURCE_KINDS: readonly SourceRecord['kind'][] = ['telegram', 'feed', 'site', 'x', 'warc', 'csv', 'ndjson', 'opml'];
+const SOURCE_KINDS: readonly SourceRecord['kind'][] = [
+  'telegram',
+  'feed',
+  'site',
+  'x',
+  'warc',
+  'csv',
+  'ndjson',
+  'opml',
+];
 
 function problem(issues: { path: PropertyKey[]; message: string }[]): string {
   const issue = issues[0];
@@ -33,16 +50,28 @@ function problem(issues: { path: PropertyKey[]; message: string }[]): string {
 function checkHeader(value: unknown, file: InputFile): void {
   const version = (value as { sifterExport?: unknown } | null)?.sifterExport;
   if (typeof version === 'number' && version > SIFTER_EXPORT_VERSION) {
-    throw new ImportError(file.displayName, `it is a Sifter export of format version ${version}; this Sifter reads version ${SIFTER_EXPORT_VERSION}. Update Sifter to import it.`);
+    throw new ImportError(
+      file.displayName,
+      `it is a Sifter export of format version ${version}; this Sifter reads version ${SIFTER_EXPORT_VERSION}. Update Sifter to import it.`,
+    );
   }
   const parsed = exportHeaderSchema.safeParse(value);
-  if (!parsed.success) throw new ImportError(file.displayName, `the export's header is not valid (${problem(parsed.error.issues)})`);
+  if (!parsed.success)
+    throw new ImportError(
+      file.displayName,
+      `the export's header is not valid (${problem(parsed.error.issues)})`,
+    );
 }
 
 const ms = (iso: string | null | undefined): number | null => (iso ? Date.parse(iso) : null);
 
-async function toRecords(item: ParsedExportItem, ctx: ImporterContext): Promise<{ source: SourceRecord; item: ItemRecord }> {
-  const kind = (SOURCE_KINDS as readonly string[]).includes(item.source.kind) ? (item.source.kind as SourceRecord['kind']) : 'ndjson';
+async function toRecords(
+  item: ParsedExportItem,
+  ctx: ImporterContext,
+): Promise<{ source: SourceRecord; item: ItemRecord }> {
+  const kind = (SOURCE_KINDS as readonly string[]).includes(item.source.kind)
+    ? (item.source.kind as SourceRecord['kind'])
+    : 'ndjson';
   const media: MediaRef[] = [];
   for (const raw of item.media) {
     const ref = raw as Partial<MediaRef>;
@@ -65,7 +94,9 @@ async function toRecords(item: ParsedExportItem, ctx: ImporterContext): Promise<
     clips: item.clips,
     translations: item.translations,
   };
-  const hasAnnotations = annotations.tags.length + annotations.clips.length + annotations.translations.length > 0 || annotations.note !== null;
+  const hasAnnotations =
+    annotations.tags.length + annotations.clips.length + annotations.translations.length > 0 ||
+    annotations.note !== null;
   const extra = { ...item.extra };
   delete extra[ANNOTATIONS_KEY];
   return {
@@ -102,11 +133,19 @@ async function toRecords(item: ParsedExportItem, ctx: ImporterContext): Promise<
 /** Validates one exported record; `where` names it in the error ("item 3", "line 7"). */
 function parseItem(value: unknown, file: InputFile, where: string): ParsedExportItem {
   const parsed = exportItemSchema.safeParse(value);
-  if (!parsed.success) throw new ImportError(file.displayName, `${where} is not a valid Sifter record (${problem(parsed.error.issues)})`);
+  if (!parsed.success)
+    throw new ImportError(
+      file.displayName,
+      `${where} is not a valid Sifter record (${problem(parsed.error.issues)})`,
+    );
   return parsed.data;
 }
 
-async function* emit(item: ParsedExportItem, ctx: ImporterContext, announced: Set<string>): AsyncGenerator<ImportRecord> {
+async function* emit(
+  item: ParsedExportItem,
+  ctx: ImporterContext,
+  announced: Set<string>,
+): AsyncGenerator<ImportRecord> {
   const { source, item: record } = await toRecords(item, ctx);
   if (!announced.has(source.key)) {
     announced.add(source.key);
@@ -125,7 +164,11 @@ async function* parseNdjson(file: InputFile, ctx: ImporterContext): AsyncGenerat
       sawHeader = true;
       continue;
     }
-    if (value.type !== 'item') throw new ImportError(file.displayName, `line ${line} is not an item record (its "type" is ${JSON.stringify(value.type ?? null)})`);
+    if (value.type !== 'item')
+      throw new ImportError(
+        file.displayName,
+        `line ${line} is not an item record (its "type" is ${JSON.stringify(value.type ?? null)})`,
+      );
     const { type: _type, ...rest } = value;
     yield* emit(parseItem(rest, file, `line ${line}`), ctx, announced);
   }
@@ -157,7 +200,8 @@ async function* parseJson(file: InputFile, ctx: ImporterContext): AsyncGenerator
         continue;
       }
       if (depth === 0) {
-        if (token.name !== 'startObject') throw new ImportError(file.displayName, 'not a Sifter export (the file is not a JSON object)');
+        if (token.name !== 'startObject')
+          throw new ImportError(file.displayName, 'not a Sifter export (the file is not a JSON object)');
         depth = 1;
         continue;
       }
@@ -228,7 +272,10 @@ async function firstLineIsHeader(file: InputFile): Promise<boolean> {
   try {
     const buffer = Buffer.alloc(HEADER_PROBE_BYTES);
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    head = buffer.subarray(0, bytesRead).toString('utf8').replace(/^\uFEFF/, '');
+    head = buffer
+      .subarray(0, bytesRead)
+      .toString('utf8')
+      .replace(/^\uFEFF/, '');
   } finally {
     await handle.close();
   }

@@ -68,6 +68,8 @@ CREATE INDEX items_hash ON items(content_hash);
 CREATE INDEX items_url ON items(url);
 CREATE INDEX items_copy_group ON items(copy_group);
 CREATE INDEX items_import ON items(import_id);
+-- For ON DELETE SET NULL of replies when items are removed (without it, a scan per deleted item).
+CREATE INDEX items_reply ON items(reply_to_item_id) WHERE reply_to_item_id IS NOT NULL;
 
 -- Near-copy sketches (importers/copies.ts): the smallest word-shingle hashes of each item's text.
 -- Removing an import deletes its items' rows here (no FK: a cascade would need a second index).
