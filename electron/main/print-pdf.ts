@@ -17,7 +17,9 @@ function printSession(): Electron.Session {
   if (!guarded) {
     printing.webRequest.onBeforeRequest((details, callback) => {
       const url = details.url;
-      callback({ cancel: !(url.startsWith('data:') || (url.startsWith('file:') && url.includes('/sifter-print-'))) });
+      callback({
+        cancel: !(url.startsWith('data:') || (url.startsWith('file:') && url.includes('/sifter-print-'))),
+      });
     });
     printing.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
     guarded = true;

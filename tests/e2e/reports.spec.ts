@@ -4,13 +4,29 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { APIRequestContext } from '@playwright/test';
-import { expect, gotoApp, openArea, saveScreenshot, test, withoutExpected, type SifterServer } from './fixtures';
+import {
+  expect,
+  gotoApp,
+  openArea,
+  saveScreenshot,
+  test,
+  withoutExpected,
+  type SifterServer,
+} from './fixtures';
 
 const FIXTURES = resolve(import.meta.dirname, '..', 'fixtures');
 
-async function api<T>(request: APIRequestContext, sifter: SifterServer, method: string, body: unknown): Promise<T> {
+async function api<T>(
+  request: APIRequestContext,
+  sifter: SifterServer,
+  method: string,
+  body: unknown,
+): Promise<T> {
   const token = decodeURIComponent(new URL(sifter.url).hash.replace(/^#token=/, ''));
-  const res = await request.post(`${sifter.origin}/api/${method}`, { headers: { 'x-sifter-token': token }, data: body });
+  const res = await request.post(`${sifter.origin}/api/${method}`, {
+    headers: { 'x-sifter-token': token },
+    data: body,
+  });
   const result = (await res.json()) as { ok: boolean; value?: T; error?: { message: string } };
   if (!result.ok) throw new Error(`${method} failed: ${result.error?.message}`);
   return result.value as T;
@@ -20,7 +36,12 @@ async function waitForJob(request: APIRequestContext, sifter: SifterServer, jobI
   await expect
     .poll(
       async () => {
-        const jobs = await api<{ id: string; state: string; error: string | null }[]>(request, sifter, 'jobs.list', {});
+        const jobs = await api<{ id: string; state: string; error: string | null }[]>(
+          request,
+          sifter,
+          'jobs.list',
+          {},
+        );
         const job = jobs.find((j) => j.id === jobId);
         return job ? `${job.state}${job.error ? `: ${job.error}` : ''}` : 'done';
       },
@@ -30,15 +51,28 @@ async function waitForJob(request: APIRequestContext, sifter: SifterServer, jobI
 }
 
 /** Tags every item a query finds; returns how many. */
-async function tagQuery(request: APIRequestContext, sifter: SifterServer, path: string, query: string): Promise<number> {
-  const { tag } = await api<{ tag: { id: number } }>(request, sifter, 'tags.create', { path, ifMissing: true });
+async function tagQuery(
+  request: APIRequestContext,
+  sifter: SifterServer,
+  path: string,
+  query: string,
+): Promise<number> {
+  const { tag } = await api<{ tag: { id: number } }>(request, sifter, 'tags.create', {
+    path,
+    ifMissing: true,
+  });
   const { ids } = await api<{ ids: number[] }>(request, sifter, 'search.ids', { query });
   expect(ids.length).toBeGreaterThan(0);
   await api(request, sifter, 'tags.add', { tagId: tag.id, itemIds: ids });
   return ids.length;
 }
 
-test('build a report from two tags, see the preview, export HTML and download it', async ({ page, request, sifter, appErrors }) => {
+test('build a report from two tags, see the preview, export HTML and download it', async ({
+  page,
+  request,
+  sifter,
+  appErrors,
+}) => {
   const { jobId } = await api<{ jobId: string }>(request, sifter, 'import.start', {
     paths: [resolve(FIXTURES, 'telegram/channel-export')],
     options: { username: 'waithome_test' },
@@ -58,7 +92,9 @@ test('build a report from two tags, see the preview, export HTML and download it
   await main.getByRole('checkbox', { name: /Rotation/ }).check();
 
   const total = wayHome + rotation;
-  await expect(main.getByRole('status').filter({ hasText: /items?, / })).toHaveText(`${total} ${total === 1 ? 'item' : 'items'}, 0 clips`);
+  await expect(main.getByRole('status').filter({ hasText: /items?, / })).toHaveText(
+    `${total} ${total === 1 ? 'item' : 'items'}, 0 clips`,
+  );
   const preview = page.frameLocator('iframe[title="Report preview"]');
   await expect(preview.getByRole('heading', { level: 1 })).toHaveText('Way Home weekly');
   await expect(preview.locator('article.entry')).toHaveCount(total);
@@ -70,7 +106,10 @@ test('build a report from two tags, see the preview, export HTML and download it
   await expect(preview.locator('main.report')).toHaveCSS('max-width', '736px');
   await saveScreenshot(page, 'reports-area');
 
-  const [download] = await Promise.all([page.waitForEvent('download'), main.getByRole('button', { name: 'HTML', exact: true }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    main.getByRole('button', { name: 'HTML', exact: true }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe('Way Home weekly.html');
   const html = readFileSync((await download.path())!, 'utf8');
   expect(html.match(/<article class="entry" id="item-\d+"/g)).toHaveLength(total);
@@ -80,5 +119,10 @@ test('build a report from two tags, see the preview, export HTML and download it
   await expect(page.getByText('Report exported')).toBeVisible();
   // Playwright's trace recorder tries to run its snapshot script in every frame; the preview's
   // sandbox (no allow-scripts) refuses it, which is the point. Nothing else may be logged.
-  expect(withoutExpected(appErrors, "Blocked script execution in 'about:srcdoc' because the document's frame is sandboxed")).toEqual([]);
+  expect(
+    withoutExpected(
+      appErrors,
+      "Blocked script execution in 'about:srcdoc' because the document's frame is sandboxed",
+    ),
+  ).toEqual([]);
 });

@@ -4,16 +4,27 @@ import { resolve } from 'node:path';
 import { UsageError, type Command, type CommandContext } from '../command';
 import { Core } from '../../core/core';
 import { exportReport } from '../../core/reports/render';
-import { reportFormats, reportGroupings, reportSpecSchema, type ReportFormat, type ReportSpecInput } from '../../../shared/api/reports';
+import {
+  reportFormats,
+  reportGroupings,
+  reportSpecSchema,
+  type ReportFormat,
+  type ReportSpecInput,
+} from '../../../shared/api/reports';
 
 const str = (ctx: CommandContext, name: string): string | undefined => {
   const value = ctx.flags[name];
   return typeof value === 'string' ? value : undefined;
 };
 
-function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], flag: string): T | undefined {
+function oneOf<T extends string>(
+  value: string | undefined,
+  allowed: readonly T[],
+  flag: string,
+): T | undefined {
   if (value === undefined) return undefined;
-  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`--${flag} is one of ${allowed.join(', ')}, not "${value}"`);
+  if (!(allowed as readonly string[]).includes(value))
+    throw new UsageError(`--${flag} is one of ${allowed.join(', ')}, not "${value}"`);
   return value as T;
 }
 
@@ -22,10 +33,22 @@ export function specFromFlags(ctx: CommandContext): ReportSpecInput {
   const tags = (ctx.flags.tag as string[] | undefined) ?? [];
   const saved = str(ctx, 'saved');
   const query = str(ctx, 'query');
-  if (tags.length === 0 && saved === undefined && query === undefined && !str(ctx, 'from') && !str(ctx, 'to')) {
-    throw new UsageError('choose what goes in: --tag T (repeatable), --query Q, --saved NAME and/or --from/--to dates');
+  if (
+    tags.length === 0 &&
+    saved === undefined &&
+    query === undefined &&
+    !str(ctx, 'from') &&
+    !str(ctx, 'to')
+  ) {
+    throw new UsageError(
+      'choose what goes in: --tag T (repeatable), --query Q, --saved NAME and/or --from/--to dates',
+    );
   }
-  const translation = oneOf(str(ctx, 'translation'), ['none', 'after', 'side-by-side'] as const, 'translation');
+  const translation = oneOf(
+    str(ctx, 'translation'),
+    ['none', 'after', 'side-by-side'] as const,
+    'translation',
+  );
   const spec: ReportSpecInput = {
     title: str(ctx, 'title') ?? 'Report',
     author: str(ctx, 'author') ?? '',
@@ -88,9 +111,16 @@ export const exportCommand: Command = {
     const out = str(ctx, 'out');
     if (!out) throw new UsageError('give --out FILE');
     const spec = reportSpecSchema.parse(specFromFlags(ctx));
-    const core = new Core({ mode: 'cli', workspaceDir: ctx.workspaceDir(), version: ctx.version, recentFile: null });
+    const core = new Core({
+      mode: 'cli',
+      workspaceDir: ctx.workspaceDir(),
+      version: ctx.version,
+      recentFile: null,
+    });
     try {
-      const result = await core.jobs.run('export', `Exporting ${format}`, (job) => exportReport(core, spec, format as ReportFormat, resolve(out), job));
+      const result = await core.jobs.run('export', `Exporting ${format}`, (job) =>
+        exportReport(core, spec, format as ReportFormat, resolve(out), job),
+      );
       if (ctx.flags.json) ctx.io.stdout(JSON.stringify(result) + '\n');
       else {
         ctx.io.stdout(

@@ -8,7 +8,9 @@ import { reportSpecSchema } from '../../../shared/api/reports';
 import { SifterError } from '../errors';
 import { sanitizeFileName, writeFileAtomic } from './atomic-write';
 import { exportReport, exportTarget } from './render';
-import { reportFixture, tempDir } from './testing';
+import { reportFixture, tempDir, removeTempDirs } from './testing';
+
+afterAll(() => removeTempDirs());
 
 function tryMountTmpfs(dir: string, size: string): string | null {
   try {
@@ -27,32 +29,45 @@ describe('on a full disk', () => {
     rmSync(mnt, { recursive: true, force: true });
   });
 
-  test.skipIf(why !== null)(`an export fails clearly and leaves no file${why ? ` — skipped: ${why}` : ''}`, async () => {
-    const f = await reportFixture();
-    try {
-      // A summary of 90 KB cannot fit on a 64 KB disk: the write fails part-way.
-      const spec = reportSpecSchema.parse({ title: 'Too big', summary: 'Мобилизация. '.repeat(3800), tags: [{ path: 'Actors' }] });
-      const target = join(mnt, 'report.html');
-      const error = await exportReport(f.core, spec, 'html', target).catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(SifterError);
-      expect((error as SifterError).message).toBe(`Could not write ${target}: the disk is full (no space left on the device). Nothing was written.`);
-      expect(readdirSync(mnt)).toEqual([]);
-    } finally {
-      await f.close();
-    }
-  }, 120_000);
+  test.skipIf(why !== null)(
+    `an export fails clearly and leaves no file${why ? ` — skipped: ${why}` : ''}`,
+    async () => {
+      const f = await reportFixture();
+      try {
+        // A summary of 90 KB cannot fit on a 64 KB disk: the write fails part-way.
+        const spec = reportSpecSchema.parse({
+          title: 'Too big',
+          summary: 'Мобилизация. '.repeat(3800),
+          tags: [{ path: 'Actors' }],
+        });
+        const target = join(mnt, 'report.html');
+        const error = await exportReport(f.core, spec, 'html', target).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(SifterError);
+        expect((error as SifterError).message).toBe(
+          `Could not write ${target}: the disk is full (no space left on the device). Nothing was written.`,
+        );
+        expect(readdirSync(mnt)).toEqual([]);
+      } finally {
+        await f.close();
+      }
+    },
+    120_000,
+  );
 
-  test.skipIf(why !== null)('an existing file is left as it was when its replacement does not fit', async () => {
-    const target = join(mnt, 'keep.csv');
-    writeFileSync(target, 'old report\n');
-    const chunks = (function* () {
-      for (let i = 0; i < 100; i++) yield Buffer.alloc(4096, 0x41);
-    })();
-    await expect(writeFileAtomic(target, chunks)).rejects.toThrow(/the disk is full/);
-    expect(readFileSync(target, 'utf8')).toBe('old report\n');
-    expect(readdirSync(mnt)).toEqual(['keep.csv']);
-    rmSync(target);
-  });
+  test.skipIf(why !== null)(
+    'an existing file is left as it was when its replacement does not fit',
+    async () => {
+      const target = join(mnt, 'keep.csv');
+      writeFileSync(target, 'old report\n');
+      const chunks = (function* () {
+        for (let i = 0; i < 100; i++) yield Buffer.alloc(4096, 0x41);
+      })();
+      await expect(writeFileAtomic(target, chunks)).rejects.toThrow(/the disk is full/);
+      expect(readFileSync(target, 'utf8')).toBe('old report\n');
+      expect(readdirSync(mnt)).toEqual(['keep.csv']);
+      rmSync(target);
+    },
+  );
 });
 
 test('a cancelled write leaves no file', async () => {
@@ -63,7 +78,9 @@ test('a cancelled write leaves no file', async () => {
     abort.abort();
     yield 'second part';
   })();
-  await expect(writeFileAtomic(join(dir, 'r.md'), chunks, { signal: abort.signal })).rejects.toThrow(`Export cancelled: ${join(dir, 'r.md')} was not written.`);
+  await expect(writeFileAtomic(join(dir, 'r.md'), chunks, { signal: abort.signal })).rejects.toThrow(
+    `Export cancelled: ${join(dir, 'r.md')} was not written.`,
+  );
   expect(readdirSync(dir)).toEqual([]);
 });
 
@@ -73,13 +90,17 @@ test('a chunk source that fails part-way leaves no file and the error says why',
     yield 'header\n';
     throw new Error('the item table was locked');
   })();
-  await expect(writeFileAtomic(join(dir, 'r.csv'), chunks)).rejects.toThrow(`Could not write ${join(dir, 'r.csv')}: the item table was locked. Nothing was written.`);
+  await expect(writeFileAtomic(join(dir, 'r.csv'), chunks)).rejects.toThrow(
+    `Could not write ${join(dir, 'r.csv')}: the item table was locked. Nothing was written.`,
+  );
   expect(readdirSync(dir)).toEqual([]);
 });
 
 test('a missing folder is named in the error', async () => {
   const dir = join(tempDir('sifter-atomic-'), 'gone');
-  await expect(writeFileAtomic(join(dir, 'r.html'), 'x')).rejects.toThrow(`Could not write ${join(dir, 'r.html')}: the folder does not exist.`);
+  await expect(writeFileAtomic(join(dir, 'r.html'), 'x')).rejects.toThrow(
+    `Could not write ${join(dir, 'r.html')}: the folder does not exist.`,
+  );
 });
 
 test('a write replaces the file whole', async () => {
@@ -112,5 +133,7 @@ test('a long name is cut to 200 bytes without splitting a character, the extensi
 test('export targets: absolute only, the name sanitised, the extension added when missing', () => {
   expect(exportTarget('/tmp/out/Weekly: report', 'docx')).toBe('/tmp/out/Weekly report.docx');
   expect(exportTarget('/tmp/out/report.HTML', 'html')).toBe('/tmp/out/report.html');
-  expect(() => exportTarget('relative/report.html', 'html')).toThrow('Export to an absolute path, not "relative/report.html".');
+  expect(() => exportTarget('relative/report.html', 'html')).toThrow(
+    'Export to an absolute path, not "relative/report.html".',
+  );
 });

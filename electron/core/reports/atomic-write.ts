@@ -24,7 +24,8 @@ export function sanitizeFileName(name: string, extension = ''): string {
     .trim()
     .replace(/^[.\s]+/, '')
     .replace(/[.\s]+$/, '');
-  if (base === '' || WINDOWS_RESERVED.test(base.split('.')[0] ?? '')) base = base === '' ? 'report' : `_${base}`;
+  if (base === '' || WINDOWS_RESERVED.test(base.split('.')[0] ?? ''))
+    base = base === '' ? 'report' : `_${base}`;
   const ext = extension ? (extension.startsWith('.') ? extension : `.${extension}`) : '';
   const budget = MAX_NAME_BYTES - Buffer.byteLength(ext);
   while (Buffer.byteLength(base) > budget) base = Array.from(base).slice(0, -1).join('');
@@ -61,7 +62,11 @@ export interface AtomicWriteOptions {
 }
 
 /** Writes `data` to `target` atomically; resolves with the bytes written. */
-export async function writeFileAtomic(target: string, data: Uint8Array | string | Chunks, options: AtomicWriteOptions = {}): Promise<number> {
+export async function writeFileAtomic(
+  target: string,
+  data: Uint8Array | string | Chunks,
+  options: AtomicWriteOptions = {},
+): Promise<number> {
   const folder = dirname(target);
   const name = basename(target);
   try {
@@ -71,7 +76,10 @@ export async function writeFileAtomic(target: string, data: Uint8Array | string 
     if (err instanceof SifterError) throw err;
   }
   // Hidden, and with the target's name and extension, so a crash leaves something recognisable.
-  const temp = join(folder, `.${name.slice(0, 100)}.${randomBytes(6).toString('hex')}.partial${extname(name)}`);
+  const temp = join(
+    folder,
+    `.${name.slice(0, 100)}.${randomBytes(6).toString('hex')}.partial${extname(name)}`,
+  );
   let handle;
   try {
     handle = await open(temp, 'wx', 0o644);
@@ -103,7 +111,9 @@ export async function writeFileAtomic(target: string, data: Uint8Array | string 
       throw new SifterError('CANCELLED', `Export cancelled: ${target} was not written.`, { cause: err });
     }
     if (err instanceof SifterError) throw err;
-    throw new SifterError('INTERNAL', `Could not write ${target}: ${describe(err)}. Nothing was written.`, { cause: err });
+    throw new SifterError('INTERNAL', `Could not write ${target}: ${describe(err)}. Nothing was written.`, {
+      cause: err,
+    });
   }
   // The rename itself is durable only once the folder's entry is flushed too.
   try {

@@ -9,7 +9,9 @@ const DANGEROUS = /^[=+\-@\t\r]/;
 /** Strings rich in what breaks CSV and spreadsheets: formula starts, quotes, separators, line breaks, Cyrillic. */
 const cell = fc.oneof(
   fc.string(),
-  fc.string({ unit: fc.constantFrom('=', '+', '-', '@', '\t', '\r', '\n', '"', ',', ';', "'", 'a', 'Ж', ' ', '1') }),
+  fc.string({
+    unit: fc.constantFrom('=', '+', '-', '@', '\t', '\r', '\n', '"', ',', ';', "'", 'a', 'Ж', ' ', '1'),
+  }),
   fc.tuple(fc.constantFrom('=', '+', '-', '@', '\t', '\r'), fc.string()).map(([a, b]) => a + b),
 );
 

@@ -47,12 +47,16 @@ export function renderCsv(model: ReportModel): string {
   for (const entry of model.entries) {
     const t = entry.translation;
     const translation = t ? t.text : '';
-    const engine = t ? [...new Set(t.segments.map((s) => (s.edited ? 'edited' : s.engine)).filter(Boolean))].join(', ') : '';
+    const engine = t
+      ? [...new Set(t.segments.map((s) => (s.edited ? 'edited' : s.engine)).filter(Boolean))].join(', ')
+      : '';
     const common = (text: string, clip: string[]): (string | number | null)[] => [
       entry.n,
       entry.item.id,
       entry.item.publishedAt === null ? '' : (isoUtc(entry.item.publishedAt) ?? ''),
-      ...(zoned ? [entry.item.publishedAt === null ? '' : (formatZoned(entry.item.publishedAt, model.zone) ?? '')] : []),
+      ...(zoned
+        ? [entry.item.publishedAt === null ? '' : (formatZoned(entry.item.publishedAt, model.zone) ?? '')]
+        : []),
       sourceLine(entry),
       entry.item.author,
       entry.item.title,
@@ -70,7 +74,9 @@ export function renderCsv(model: ReportModel): string {
         out += csvRow(common(clip.quote, [clip.note, clip.tags.map((tag) => tag.path).join('; ')]));
       }
     } else {
-      out += csvRow(common(model.spec.clippedOnly ? entry.clips.map((c) => c.quote).join('\n…\n') : entry.item.text, []));
+      out += csvRow(
+        common(model.spec.clippedOnly ? entry.clips.map((c) => c.quote).join('\n…\n') : entry.item.text, []),
+      );
     }
   }
   return out;

@@ -8,8 +8,10 @@ const HTML_ESCAPES: Record<string, string> = {
   "'": '&#39;',
 };
 
+/** Control characters other than tab/newline have no place in a document (XML-like parsers reject them). */
+// eslint-disable-next-line no-control-regex -- stripping control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
+
 export function escapeHtml(text: string): string {
-  // Control characters other than tab/newline have no place in a document (XML-like parsers reject them).
-  // eslint-disable-next-line no-control-regex -- stripping control characters is the point
-  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!).replace(CONTROL, '');
 }

@@ -13,10 +13,13 @@ export const reportHandlers: HandlersFor<typeof reportCalls> = {
     // JobRegistry.run announces the job synchronously before its work starts: the first export
     // job event heard during this call is ours.
     const unsubscribe = core.events.subscribe((event, payload) => {
-      if (!jobId && event === 'job.progress' && (payload as { kind: string }).kind === 'export') jobId = (payload as { id: string }).id;
+      if (!jobId && event === 'job.progress' && (payload as { kind: string }).kind === 'export')
+        jobId = (payload as { id: string }).id;
     });
-    const running = core.jobs.run('export', `Exporting ${FORMAT_INFO[req.format].label} to ${target}`, (job) =>
-      exportReport(core, req.spec, req.format, target, job),
+    const running = core.jobs.run(
+      'export',
+      `Exporting ${FORMAT_INFO[req.format].label} to ${target}`,
+      (job) => exportReport(core, req.spec, req.format, target, job),
     );
     unsubscribe();
     // The outcome is the job's JobInfo (state, result or error); nobody awaits this promise.

@@ -5,7 +5,7 @@ export const REPORT_CSS = `
 * { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; }
 body { margin: 0; background: #fff; color: var(--ink); font: 16px/1.55 "Noto Serif", Georgia, "Times New Roman", serif; }
-.report { max-width: 46rem; margin: 0 auto; padding: 1.5rem 1rem 3rem; }
+.report { max-width: 46rem; margin: 0 auto; padding: 1.5rem 1rem 3rem; overflow-wrap: anywhere; }
 h1, h2, h3 { font-family: "Noto Sans", "Segoe UI", Helvetica, Arial, sans-serif; line-height: 1.25; }
 h1 { font-size: 1.9rem; margin: 0 0 .4rem; }
 h2 { font-size: 1.35rem; margin: 2rem 0 .6rem; padding-bottom: .2rem; border-bottom: 2px solid var(--rule); }

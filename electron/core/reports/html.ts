@@ -18,7 +18,8 @@ import {
 } from './labels';
 
 /** Opened from disk, the report may load nothing: no script, no remote image, font or style. */
-export const REPORT_CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
+export const REPORT_CSP =
+  "default-src 'none'; img-src data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
 
 function textHtml(text: string): string {
   return paragraphs(text)
@@ -45,7 +46,9 @@ function translatedText(t: ItemTranslation): string {
   const byParagraph = new Map<number, string[]>();
   for (const s of t.segments) {
     if (s.target === '') continue;
-    const html = s.edited ? `<mark class="edited" title="edited by the analyst">✎ ${esc(s.target)}</mark>` : esc(s.target);
+    const html = s.edited
+      ? `<mark class="edited" title="edited by the analyst">✎ ${esc(s.target)}</mark>`
+      : esc(s.target);
     byParagraph.set(s.paragraph, [...(byParagraph.get(s.paragraph) ?? []), html]);
   }
   return [...byParagraph.values()].map((sentences) => `<p>${sentences.join(' ')}</p>`).join('');
@@ -71,35 +74,49 @@ function entryHtml(entry: ReportEntry, model: ReportModel, seen: Set<ReportEntry
   const again = seen.has(entry);
   seen.add(entry);
   const anchor = again ? '' : ` id="item-${entry.item.id}"`;
-  const parts = [`<article class="entry"${anchor}>`, `<h3><span class="n">[${entry.n}]</span>${esc(entryHeading(entry, model.spec.clippedOnly))}</h3>`];
+  const parts = [
+    `<article class="entry"${anchor}>`,
+    `<h3><span class="n">[${entry.n}]</span>${esc(entryHeading(entry, model.spec.clippedOnly))}</h3>`,
+  ];
   if (again) {
-    parts.push(`<p class="meta">Shown above: <a href="#item-${entry.item.id}">[${entry.n}]</a></p></article>`);
+    parts.push(
+      `<p class="meta">Shown above: <a href="#item-${entry.item.id}">[${entry.n}]</a></p></article>`,
+    );
     return parts.join('');
   }
   if (show.metadata) {
     const pairs = metadataPairs(entry, model)
       .map(([k, v]) => `<dt>${esc(k)}:</dt><dd>${esc(v)}</dd>`)
       .join('');
-    parts.push(`<dl class="meta">${pairs}${entry.item.permalink ? `<dt>Permalink:</dt><dd>${link(entry.item.permalink)}</dd>` : ''}</dl>`);
+    parts.push(
+      `<dl class="meta">${pairs}${entry.item.permalink ? `<dt>Permalink:</dt><dd>${link(entry.item.permalink)}</dd>` : ''}</dl>`,
+    );
   }
   const t = entry.translation;
   if (!clippedOnly && show.text) {
     if (t && show.translation === 'side-by-side') parts.push(sideBySide(entry, t));
-    else parts.push(`<div class="text" lang="${esc(entry.item.lang ?? '')}">${textHtml(entry.item.text)}</div>`);
+    else
+      parts.push(`<div class="text" lang="${esc(entry.item.lang ?? '')}">${textHtml(entry.item.text)}</div>`);
     if (t && show.translation === 'after') {
       parts.push(
         `<div class="translation" lang="${esc(t.to)}"><p class="label">${esc(translationLabel(t))}</p>${translationTitle(t)}${translatedText(t)}</div>`,
       );
     }
   } else if (!clippedOnly && t && show.translation !== 'none') {
-    parts.push(`<div class="translation" lang="${esc(t.to)}"><p class="label">${esc(translationLabel(t))}</p>${translatedText(t)}</div>`);
+    parts.push(
+      `<div class="translation" lang="${esc(t.to)}"><p class="label">${esc(translationLabel(t))}</p>${translatedText(t)}</div>`,
+    );
   }
   if (show.clips || clippedOnly) parts.push(...entry.clips.map(clipHtml));
-  if (show.note && entry.note) parts.push(`<aside class="note"><strong>Analyst’s note:</strong>${textHtml(entry.note)}</aside>`);
+  if (show.note && entry.note)
+    parts.push(`<aside class="note"><strong>Analyst’s note:</strong>${textHtml(entry.note)}</aside>`);
   if (show.media && entry.thumbnails.length > 0) {
     parts.push(
       `<div class="media">${entry.thumbnails
-        .map((m) => `<figure><img src="data:${m.mime};base64,${m.data.toString('base64')}" alt="${esc(m.name)}"><figcaption>${esc(m.name)}</figcaption></figure>`)
+        .map(
+          (m) =>
+            `<figure><img src="data:${m.mime};base64,${m.data.toString('base64')}" alt="${esc(m.name)}"><figcaption>${esc(m.name)}</figcaption></figure>`,
+        )
         .join('')}</div>`,
     );
   } else if (show.media && entry.item.mediaNames.length > 0) {
@@ -140,10 +157,12 @@ export function renderHtml(model: ReportModel, options: HtmlOptions = {}): strin
   body.push('<header>', `<h1>${esc(model.title)}</h1>`);
   if (model.author) body.push(`<p class="byline">By ${esc(model.author)}</p>`);
   body.push(`<p class="generated">${esc(generatedLine(model))}</p>`);
-  if (model.criteria.length > 0) body.push(`<ul class="criteria">${model.criteria.map((c) => `<li>${esc(c)}</li>`).join('')}</ul>`);
+  if (model.criteria.length > 0)
+    body.push(`<ul class="criteria">${model.criteria.map((c) => `<li>${esc(c)}</li>`).join('')}</ul>`);
   body.push('</header>');
   if (options.notice) body.push(`<p class="preview-notice">${esc(options.notice)}</p>`);
-  if (model.summary.trim()) body.push(`<section class="summary"><h2>Summary</h2>${textHtml(model.summary)}</section>`);
+  if (model.summary.trim())
+    body.push(`<section class="summary"><h2>Summary</h2>${textHtml(model.summary)}</section>`);
   if (model.spec.show.overview) {
     body.push(
       '<section class="overview"><h2>Overview</h2>',
@@ -171,7 +190,10 @@ export function renderHtml(model: ReportModel, options: HtmlOptions = {}): strin
   if (model.entries.length > 0) {
     body.push(
       `<section class="sources"><h2>Sources cited</h2><ol>${model.entries
-        .map((e) => `<li value="${e.n}">${esc(citationText(e, model))}${e.item.permalink ? ` ${link(e.item.permalink)}` : ''}</li>`)
+        .map(
+          (e) =>
+            `<li value="${e.n}">${esc(citationText(e, model))}${e.item.permalink ? ` ${link(e.item.permalink)}` : ''}</li>`,
+        )
         .join('')}</ol></section>`,
     );
   }

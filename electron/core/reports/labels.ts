@@ -81,7 +81,9 @@ export function translationLabel(t: ItemTranslation): string {
   if (machine === 0 && engines.size === 0) return `Translation into ${lang} by the analyst`;
   const by = engines.size > 0 ? [...engines].sort().join(', ') : 'an unknown engine';
   const base = `Machine translation into ${lang} (${by})`;
-  return edited > 0 ? `${base}; ${edited} sentence${edited === 1 ? '' : 's'} edited by the analyst, marked ✎` : base;
+  return edited > 0
+    ? `${base}; ${edited} sentence${edited === 1 ? '' : 's'} edited by the analyst, marked ✎`
+    : base;
 }
 
 export function clipSource(clip: ClipInfo): string {
@@ -92,7 +94,8 @@ export function clipSource(clip: ClipInfo): string {
 
 export function overviewSentence(model: ReportModel): string {
   const { items, clips, undated } = model.overview;
-  const n = (count: number, word: string): string => `${count.toLocaleString('en-US')} ${word}${count === 1 ? '' : 's'}`;
+  const n = (count: number, word: string): string =>
+    `${count.toLocaleString('en-US')} ${word}${count === 1 ? '' : 's'}`;
   return `${n(items, 'item')}${clips > 0 ? `, ${n(clips, 'clip')}` : ''}${undated > 0 ? ` (${undated} undated)` : ''}.`;
 }
 

@@ -17,7 +17,10 @@ import {
 export function escapeMarkdown(text: string): string {
   return text
     .replace(/[\\`*_{}[\]()#+!|<>~]/g, (c) => `\\${c}`)
-    .replace(/^(\s*)([-=]+|\d+\.)(\s|$)/, (_m, sp: string, mark: string, after: string) => `${sp}\\${mark}${after}`)
+    .replace(
+      /^(\s*)([-=]+|\d+\.)(\s|$)/,
+      (_m, sp: string, mark: string, after: string) => `${sp}\\${mark}${after}`,
+    )
     .replace(/&/g, '&amp;');
 }
 
@@ -34,9 +37,15 @@ function translationMd(t: ItemTranslation): string {
   const byParagraph = new Map<number, string[]>();
   for (const s of t.segments) {
     if (s.target === '') continue;
-    byParagraph.set(s.paragraph, [...(byParagraph.get(s.paragraph) ?? []), `${s.edited ? '✎ ' : ''}${escapeMarkdown(s.target)}`]);
+    byParagraph.set(s.paragraph, [
+      ...(byParagraph.get(s.paragraph) ?? []),
+      `${s.edited ? '✎ ' : ''}${escapeMarkdown(s.target)}`,
+    ]);
   }
-  return [`*${escapeMarkdown(translationLabel(t))}*`, ...[...byParagraph.values()].map((p) => p.join(' '))].join('\n\n');
+  return [
+    `*${escapeMarkdown(translationLabel(t))}*`,
+    ...[...byParagraph.values()].map((p) => p.join(' ')),
+  ].join('\n\n');
 }
 
 function entryMd(entry: ReportEntry, model: ReportModel, seen: Set<ReportEntry>): string {
@@ -45,7 +54,9 @@ function entryMd(entry: ReportEntry, model: ReportModel, seen: Set<ReportEntry>)
   if (seen.has(entry)) return `${out[0]}\n\nShown above as [${entry.n}].`;
   seen.add(entry);
   if (show.metadata) {
-    const lines = metadataPairs(entry, model).map(([k, v]) => `- **${escapeMarkdown(k)}:** ${escapeMarkdown(v)}`);
+    const lines = metadataPairs(entry, model).map(
+      ([k, v]) => `- **${escapeMarkdown(k)}:** ${escapeMarkdown(v)}`,
+    );
     if (entry.item.permalink) lines.push(`- **Permalink:** ${autolink(entry.item.permalink)}`);
     out.push(lines.join('\n'));
   }
@@ -54,7 +65,11 @@ function entryMd(entry: ReportEntry, model: ReportModel, seen: Set<ReportEntry>)
   if (!clippedOnly && t && show.translation !== 'none') out.push(translationMd(t));
   if (show.clips || clippedOnly) {
     for (const clip of entry.clips) {
-      const footer = [clip.note, clip.tags.length > 0 ? `Tags: ${clip.tags.map((x) => x.path).join(', ')}` : '', clipSource(clip)]
+      const footer = [
+        clip.note,
+        clip.tags.length > 0 ? `Tags: ${clip.tags.map((x) => x.path).join(', ')}` : '',
+        clipSource(clip),
+      ]
         .filter(Boolean)
         .map(escapeMarkdown)
         .join(' · ');
@@ -62,8 +77,11 @@ function entryMd(entry: ReportEntry, model: ReportModel, seen: Set<ReportEntry>)
     }
   }
   if (show.note && entry.note) out.push(`**Analyst’s note:** ${block(entry.note)}`);
-  if (show.media && entry.item.mediaNames.length > 0) out.push(`*Attached: ${escapeMarkdown(entry.item.mediaNames.join(', '))}*`);
-  out.push(`[${entry.n}] ${escapeMarkdown(citationText(entry, model))}${entry.item.permalink ? ` ${autolink(entry.item.permalink)}` : ''}`);
+  if (show.media && entry.item.mediaNames.length > 0)
+    out.push(`*Attached: ${escapeMarkdown(entry.item.mediaNames.join(', '))}*`);
+  out.push(
+    `[${entry.n}] ${escapeMarkdown(citationText(entry, model))}${entry.item.permalink ? ` ${autolink(entry.item.permalink)}` : ''}`,
+  );
   return out.join('\n\n');
 }
 
@@ -78,17 +96,27 @@ export function renderMarkdown(model: ReportModel): string {
   if (model.spec.show.overview) {
     out.push('## Overview', escapeMarkdown(overviewSentence(model)));
     const table = (what: string, rows: { label: string; count: number }[]): string =>
-      [`| ${what} | Items |`, '|---|---:|', ...rows.map((r) => `| ${escapeMarkdown(r.label)} | ${r.count} |`)].join('\n');
+      [
+        `| ${what} | Items |`,
+        '|---|---:|',
+        ...rows.map((r) => `| ${escapeMarkdown(r.label)} | ${r.count} |`),
+      ].join('\n');
     if (model.overview.perTag.length > 0) out.push(table('Tag', model.overview.perTag));
     if (model.overview.perSource.length > 0) out.push(table('Source', model.overview.perSource));
     const bars = model.overview.timeline.bars.filter((b) => b.count > 0);
     if (bars.length > 0) {
-      out.push(`Items per ${model.overview.timeline.bucket}:`, bars.map((b) => `- ${b.key}: ${b.count}`).join('\n'));
+      out.push(
+        `Items per ${model.overview.timeline.bucket}:`,
+        bars.map((b) => `- ${b.key}: ${b.count}`).join('\n'),
+      );
     }
   }
   const grouped = model.spec.groupBy !== 'none';
   if (grouped && model.groups.length > 1) {
-    out.push('## Contents', model.groups.map((g, i) => `${i + 1}. ${escapeMarkdown(g.label)} (${g.entries.length})`).join('\n'));
+    out.push(
+      '## Contents',
+      model.groups.map((g, i) => `${i + 1}. ${escapeMarkdown(g.label)} (${g.entries.length})`).join('\n'),
+    );
   }
   if (model.entries.length === 0) out.push('No items match what was chosen for this report.');
   const seen = new Set<ReportEntry>();
@@ -101,7 +129,10 @@ export function renderMarkdown(model: ReportModel): string {
     out.push(
       '## Sources cited',
       model.entries
-        .map((e) => `${e.n}. ${escapeMarkdown(citationText(e, model))}${e.item.permalink ? ` ${autolink(e.item.permalink)}` : ''}`)
+        .map(
+          (e) =>
+            `${e.n}. ${escapeMarkdown(citationText(e, model))}${e.item.permalink ? ` ${autolink(e.item.permalink)}` : ''}`,
+        )
         .join('\n'),
     );
   }

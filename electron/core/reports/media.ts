@@ -26,9 +26,18 @@ const MIME_BY_EXT: Record<string, string> = {
 /** Magic numbers: the file must really be the image its name says (a report embeds only images). */
 function sniff(data: Buffer): string | null {
   if (data.length >= 3 && data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff) return 'image/jpeg';
-  if (data.length >= 8 && data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
+  if (
+    data.length >= 8 &&
+    data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
+  )
+    return 'image/png';
   if (data.length >= 6 && data.subarray(0, 3).toString('latin1') === 'GIF') return 'image/gif';
-  if (data.length >= 12 && data.subarray(0, 4).toString('latin1') === 'RIFF' && data.subarray(8, 12).toString('latin1') === 'WEBP') return 'image/webp';
+  if (
+    data.length >= 12 &&
+    data.subarray(0, 4).toString('latin1') === 'RIFF' &&
+    data.subarray(8, 12).toString('latin1') === 'WEBP'
+  )
+    return 'image/webp';
   return null;
 }
 
@@ -37,7 +46,12 @@ export interface MediaBudget {
   warnings: string[];
 }
 
-export async function loadThumbnails(mediaRoot: string, itemId: number, db: DatabaseSync, state: MediaBudget): Promise<Thumbnail[]> {
+export async function loadThumbnails(
+  mediaRoot: string,
+  itemId: number,
+  db: DatabaseSync,
+  state: MediaBudget,
+): Promise<Thumbnail[]> {
   const row = db.prepare('SELECT media FROM items WHERE id = ?').get(itemId) as { media: string } | undefined;
   let refs: { kind?: string; path?: string | null; name?: string | null }[] = [];
   try {
@@ -59,7 +73,9 @@ export async function loadThumbnails(mediaRoot: string, itemId: number, db: Data
       if (!info.isFile() || info.size > MAX_IMAGE_BYTES) continue;
       if (state.budget.bytes + info.size > MAX_REPORT_IMAGE_BYTES) {
         if (!state.warnings.some((w) => w.startsWith('Images'))) {
-          state.warnings.push(`Images beyond ${MAX_REPORT_IMAGE_BYTES / 1024 / 1024} MB in total were left out of the report.`);
+          state.warnings.push(
+            `Images beyond ${MAX_REPORT_IMAGE_BYTES / 1024 / 1024} MB in total were left out of the report.`,
+          );
         }
         continue;
       }

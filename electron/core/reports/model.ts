@@ -113,7 +113,11 @@ export function httpUrl(url: string | null): string | null {
 function mediaNames(json: string): string[] {
   try {
     const list = JSON.parse(json) as { name?: string | null; path?: string | null; kind?: string }[];
-    return Array.isArray(list) ? list.map((m) => m.name ?? m.path ?? m.kind ?? 'file').filter((n): n is string => typeof n === 'string') : [];
+    return Array.isArray(list)
+      ? list
+          .map((m) => m.name ?? m.path ?? m.kind ?? 'file')
+          .filter((n): n is string => typeof n === 'string')
+      : [];
   } catch {
     return [];
   }
@@ -160,17 +164,29 @@ function loadItems(core: Core, ids: number[]): ReportItem[] {
 function translationOf(core: Core, item: ReportItem, lang: string): ItemTranslation | null {
   if (item.lang === lang) return null;
   const ws = core.workspace;
-  const stored = ws.db.prepare('SELECT 1 AS ok FROM translations WHERE item_id = ? AND target_lang = ?').get(item.id, lang);
+  const stored = ws.db
+    .prepare('SELECT 1 AS ok FROM translations WHERE item_id = ? AND target_lang = ?')
+    .get(item.id, lang);
   if (!stored) return null;
-  const t = assemble(loadDraft(ws, { id: item.id, text: item.text, title: item.title, lang: item.lang }, lang));
+  const t = assemble(
+    loadDraft(ws, { id: item.id, text: item.text, title: item.title, lang: item.lang }, lang),
+  );
   return t.segments.some((s) => s.target !== '') || (t.title?.target ?? '') !== '' ? t : null;
 }
 
 function sourceLabel(item: ReportItem): string {
-  return item.channel && item.channel !== item.sourceName ? `${item.sourceName} — ${item.channel}` : item.sourceName;
+  return item.channel && item.channel !== item.sourceName
+    ? `${item.sourceName} — ${item.channel}`
+    : item.sourceName;
 }
 
-function groupEntries(spec: ReportSpec, entries: ReportEntry[], tree: TagTree, chosenTags: Set<number>, zone: ReportZone): ReportGroup[] {
+function groupEntries(
+  spec: ReportSpec,
+  entries: ReportEntry[],
+  tree: TagTree,
+  chosenTags: Set<number>,
+  zone: ReportZone,
+): ReportGroup[] {
   if (spec.groupBy === 'none') return [{ key: 'all', label: '', entries }];
   const groups = new Map<string, ReportGroup>();
   const add = (key: string, label: string, entry: ReportEntry): void => {
@@ -186,7 +202,10 @@ function groupEntries(spec: ReportSpec, entries: ReportEntry[], tree: TagTree, c
     } else {
       // By tag: under each of its tags that the report was built from (all its tags when none was
       // chosen); clip tags count too, so an item chosen through a clipped passage has a home.
-      const tagIds = new Set<number>([...entry.tags.map((t) => t.id), ...entry.clips.flatMap((c) => c.tags.map((t) => t.id))]);
+      const tagIds = new Set<number>([
+        ...entry.tags.map((t) => t.id),
+        ...entry.clips.flatMap((c) => c.tags.map((t) => t.id)),
+      ]);
       const homes = [...tagIds].filter((id) => chosenTags.size === 0 || chosenTags.has(id));
       if (homes.length === 0) add('untagged', 'Untagged', entry);
       for (const id of homes) add(`t:${id}`, tree.path(id), entry);
@@ -197,7 +216,13 @@ function groupEntries(spec: ReportSpec, entries: ReportEntry[], tree: TagTree, c
     const order = new Map(tree.ordered().map((t, i) => [`t:${t.id}`, i]));
     list.sort((a, b) => (order.get(a.key) ?? Infinity) - (order.get(b.key) ?? Infinity));
   } else if (spec.groupBy === 'day') {
-    list.sort((a, b) => (a.key === 'undated' ? 1 : b.key === 'undated' ? -1 : a.key.localeCompare(b.key) * (spec.newestFirst ? -1 : 1)));
+    list.sort((a, b) =>
+      a.key === 'undated'
+        ? 1
+        : b.key === 'undated'
+          ? -1
+          : a.key.localeCompare(b.key) * (spec.newestFirst ? -1 : 1),
+    );
   } else {
     list.sort((a, b) => a.label.localeCompare(b.label));
   }
@@ -273,7 +298,11 @@ export interface BuildOptions {
   job?: JobControl;
 }
 
-export async function buildReport(core: Core, spec: ReportSpec, options: BuildOptions = {}): Promise<ReportModel> {
+export async function buildReport(
+  core: Core,
+  spec: ReportSpec,
+  options: BuildOptions = {},
+): Promise<ReportModel> {
   const selection = await selectItems(core, spec);
   const warnings: string[] = [];
   const zone = reportTimeZone(core.settings.get().timeZone);
@@ -281,8 +310,15 @@ export async function buildReport(core: Core, spec: ReportSpec, options: BuildOp
   const db = core.workspace.db;
   const tree = TagTree.load(db);
   const items = loadItems(core, selection.ids).sort(byTime(spec.newestFirst));
-  const tagMap = tagsOfItems(db, items.map((i) => i.id), tree);
-  const translationLang = spec.show.translation === 'none' ? null : (spec.show.translationLang ?? core.settings.get().targetLanguage);
+  const tagMap = tagsOfItems(
+    db,
+    items.map((i) => i.id),
+    tree,
+  );
+  const translationLang =
+    spec.show.translation === 'none'
+      ? null
+      : (spec.show.translationLang ?? core.settings.get().targetLanguage);
   const media = { budget: { bytes: 0 }, warnings };
   const entries: ReportEntry[] = [];
   options.job?.progress({ phase: 'gathering', done: 0, total: items.length });
@@ -295,8 +331,12 @@ export async function buildReport(core: Core, spec: ReportSpec, options: BuildOp
       tags: tagMap.get(item.id) ?? [],
       note: spec.show.note && full ? noteOf(db, item.id).body : null,
       clips,
-      translation: translationLang && full && !spec.clippedOnly ? translationOf(core, item, translationLang) : null,
-      thumbnails: spec.show.media && full && options.thumbnails !== false ? await loadThumbnails(core.workspace.paths.media, item.id, db, media) : [],
+      translation:
+        translationLang && full && !spec.clippedOnly ? translationOf(core, item, translationLang) : null,
+      thumbnails:
+        spec.show.media && full && options.thumbnails !== false
+          ? await loadThumbnails(core.workspace.paths.media, item.id, db, media)
+          : [],
     });
     if (entries.length % 200 === 0) {
       options.job?.throwIfCancelled();

@@ -39,7 +39,11 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string | nul
   return null;
 }
 
-function run(executable: string, args: string[], signal: AbortSignal | undefined): Promise<{ code: number | null; stderr: string }> {
+function run(
+  executable: string,
+  args: string[],
+  signal: AbortSignal | undefined,
+): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(executable, args, { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
@@ -64,7 +68,12 @@ function run(executable: string, args: string[], signal: AbortSignal | undefined
 }
 
 /** Prints `html` to PDF bytes with headless Chromium. UNAVAILABLE when no Chromium is installed. */
-export async function htmlToPdf(html: string, tmpRoot: string, signal?: AbortSignal, env: NodeJS.ProcessEnv = process.env): Promise<Buffer> {
+export async function htmlToPdf(
+  html: string,
+  tmpRoot: string,
+  signal?: AbortSignal,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<Buffer> {
   const chromium = findChromium(env);
   if (!chromium) throw new SifterError('UNAVAILABLE', NO_CHROMIUM_MESSAGE);
   const dir = await mkdtemp(join(tmpRoot, 'pdf-'));
@@ -97,7 +106,10 @@ export async function htmlToPdf(html: string, tmpRoot: string, signal?: AbortSig
       pdf = await readFile(output);
     } catch {
       const why = stderr.trim().split('\n').slice(-3).join(' ').slice(0, 500);
-      throw new SifterError('INTERNAL', `Chromium (${chromium}) did not produce a PDF (exit code ${code})${why ? `: ${why}` : ''}.`);
+      throw new SifterError(
+        'INTERNAL',
+        `Chromium (${chromium}) did not produce a PDF (exit code ${code})${why ? `: ${why}` : ''}.`,
+      );
     }
     if (pdf.subarray(0, 5).toString('latin1') !== '%PDF-') {
       throw new SifterError('INTERNAL', `Chromium (${chromium}) wrote something that is not a PDF.`);

@@ -3,7 +3,13 @@
 import { isAbsolute, basename, dirname, extname, join } from 'node:path';
 import type { Core } from '../core';
 import type { JobControl } from '../jobs/jobs';
-import type { RenderedReport, ReportExportResult, ReportFormat, ReportPreview, ReportSpec } from '../../../shared/api/reports';
+import type {
+  RenderedReport,
+  ReportExportResult,
+  ReportFormat,
+  ReportPreview,
+  ReportSpec,
+} from '../../../shared/api/reports';
 import { SifterError } from '../errors';
 import { buildReport, type ReportModel } from './model';
 import { renderHtml } from './html';
@@ -22,7 +28,11 @@ export const MAX_RENDER_BYTES = 64 * 1024 * 1024;
 
 export const FORMAT_INFO: Record<ReportFormat, { extension: string; mime: string; label: string }> = {
   html: { extension: 'html', mime: 'text/html;charset=utf-8', label: 'HTML' },
-  docx: { extension: 'docx', mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', label: 'Word (DOCX)' },
+  docx: {
+    extension: 'docx',
+    mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    label: 'Word (DOCX)',
+  },
   pdf: { extension: 'pdf', mime: 'application/pdf', label: 'PDF' },
   csv: { extension: 'csv', mime: 'text/csv;charset=utf-8', label: 'CSV' },
   json: { extension: 'json', mime: 'application/json', label: 'JSON (Sifter export)' },
@@ -36,11 +46,23 @@ export async function previewReport(core: Core, spec: ReportSpec): Promise<Repor
   const notice = truncated
     ? `The preview shows the first ${model.entries.length} of ${model.overview.items} items; the exported report holds them all.`
     : undefined;
-  return { html: renderHtml(model, { notice }), css: REPORT_CSS, items: model.overview.items, clips: model.overview.clips, truncated, warnings: model.warnings };
+  return {
+    html: renderHtml(model, { notice }),
+    css: REPORT_CSS,
+    items: model.overview.items,
+    clips: model.overview.clips,
+    truncated,
+    warnings: model.warnings,
+  };
 }
 
 /** The model rendered in `format`: bytes, or chunks for the formats streamed to disk. */
-async function renderModel(core: Core, model: ReportModel, format: ReportFormat, job?: JobControl): Promise<Uint8Array | string | Chunks> {
+async function renderModel(
+  core: Core,
+  model: ReportModel,
+  format: ReportFormat,
+  job?: JobControl,
+): Promise<Uint8Array | string | Chunks> {
   switch (format) {
     case 'html':
       return renderHtml(model);
@@ -70,7 +92,11 @@ async function collect(data: Uint8Array | string | Chunks): Promise<Buffer> {
   for await (const chunk of data) {
     const b = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk);
     size += b.length;
-    if (size > MAX_RENDER_BYTES) throw new SifterError('INVALID', 'The report is too large to download from here; export it to a file instead.');
+    if (size > MAX_RENDER_BYTES)
+      throw new SifterError(
+        'INVALID',
+        'The report is too large to download from here; export it to a file instead.',
+      );
     parts.push(b);
   }
   return Buffer.concat(parts);
@@ -80,11 +106,24 @@ export function reportFileName(spec: ReportSpec, format: ReportFormat): string {
   return sanitizeFileName(spec.title || 'report', FORMAT_INFO[format].extension);
 }
 
-export async function renderReport(core: Core, spec: ReportSpec, format: ReportFormat): Promise<RenderedReport> {
+export async function renderReport(
+  core: Core,
+  spec: ReportSpec,
+  format: ReportFormat,
+): Promise<RenderedReport> {
   const model = await buildReport(core, spec, { thumbnails: SHOWS_IMAGES.has(format) });
   const bytes = await collect(await renderModel(core, model, format));
-  if (bytes.length > MAX_RENDER_BYTES) throw new SifterError('INVALID', 'The report is too large to download from here; export it to a file instead.');
-  return { fileName: reportFileName(spec, format), mime: FORMAT_INFO[format].mime, base64: bytes.toString('base64'), bytes: bytes.length };
+  if (bytes.length > MAX_RENDER_BYTES)
+    throw new SifterError(
+      'INVALID',
+      'The report is too large to download from here; export it to a file instead.',
+    );
+  return {
+    fileName: reportFileName(spec, format),
+    mime: FORMAT_INFO[format].mime,
+    base64: bytes.toString('base64'),
+    bytes: bytes.length,
+  };
 }
 
 /**
@@ -99,7 +138,13 @@ export function exportTarget(path: string, format: ReportFormat): string {
   return join(dirname(path), sanitizeFileName(stem, ext));
 }
 
-export async function exportReport(core: Core, spec: ReportSpec, format: ReportFormat, path: string, job?: JobControl): Promise<ReportExportResult> {
+export async function exportReport(
+  core: Core,
+  spec: ReportSpec,
+  format: ReportFormat,
+  path: string,
+  job?: JobControl,
+): Promise<ReportExportResult> {
   const target = exportTarget(path, format);
   job?.progress({ phase: 'gathering' });
   const model = await buildReport(core, spec, { thumbnails: SHOWS_IMAGES.has(format), job });

@@ -53,7 +53,9 @@ function savedQuery(core: Core, saved: number | string): { name: string; query: 
   if (!row) {
     throw new SifterError(
       'NOT_FOUND',
-      typeof saved === 'number' ? `There is no saved search with id ${saved}.` : `There is no saved search named "${saved}".`,
+      typeof saved === 'number'
+        ? `There is no saved search with id ${saved}.`
+        : `There is no saved search named "${saved}".`,
     );
   }
   return row;
@@ -76,7 +78,9 @@ export async function selectItems(core: Core, spec: ReportSpec): Promise<Selecti
       const ids = t.children ? tree.subtree(row.id).map((r) => r.id) : [row.id];
       for (const id of ids) tagIds.add(id);
       const hasChildren = tree.childrenOf(row.id).length > 0;
-      names.push(`${tree.path(row.id)}${hasChildren ? (t.children ? ' (with sub-tags)' : ' (without sub-tags)') : ''}`);
+      names.push(
+        `${tree.path(row.id)}${hasChildren ? (t.children ? ' (with sub-tags)' : ' (without sub-tags)') : ''}`,
+      );
     }
     const rows = db
       .prepare(
@@ -107,7 +111,10 @@ export async function selectItems(core: Core, spec: ReportSpec): Promise<Selecti
     throw new SifterError('INVALID', `The date range ends (${spec.to}) before it starts (${spec.from}).`);
   }
   if (chosen === null && fromDay === null && toDay === null) {
-    throw new SifterError('INVALID', 'Choose what goes into the report: one or more tags, a saved search, a query or a date range.');
+    throw new SifterError(
+      'INVALID',
+      'Choose what goes into the report: one or more tags, a saved search, a query or a date range.',
+    );
   }
   if (fromDay !== null || toDay !== null) {
     criteria.push(`Dates: ${spec.from ?? '…'} to ${spec.to ?? '…'} (${zone.label})`);
@@ -130,9 +137,9 @@ export async function selectItems(core: Core, spec: ReportSpec): Promise<Selecti
     params.push(dayStart(toDay + 1, zone.id));
   }
   if (spec.clippedOnly) where.push('EXISTS (SELECT 1 FROM clips c WHERE c.item_id = i.id)');
-  const ids = (db.prepare(`SELECT i.id FROM items i WHERE ${where.join(' AND ')}`).all(...params) as { id: number }[]).map(
-    (r) => r.id,
-  );
+  const ids = (
+    db.prepare(`SELECT i.id FROM items i WHERE ${where.join(' AND ')}`).all(...params) as { id: number }[]
+  ).map((r) => r.id);
   if (ids.length > MAX_REPORT_ITEMS) {
     throw new SifterError(
       'INVALID',

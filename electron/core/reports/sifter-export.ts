@@ -70,13 +70,24 @@ function* records(core: Core, model: ReportModel, job?: JobControl): Generator<E
   const clipStmt = db.prepare('SELECT * FROM clips WHERE item_id = ? ORDER BY field, start, id');
   const clipTagStmt = db.prepare('SELECT tag_id FROM clip_tags WHERE clip_id = ? ORDER BY tag_id');
   const trStmt = db.prepare('SELECT * FROM translations WHERE item_id = ? ORDER BY target_lang');
-  const tagRef = (id: number): { path: string; color: string } => ({ path: tree.path(id), color: tree.require(id).color });
+  const tagRef = (id: number): { path: string; color: string } => ({
+    path: tree.path(id),
+    color: tree.require(id).color,
+  });
   let done = 0;
   for (const entry of model.entries) {
     const r = itemStmt.get(entry.item.id) as unknown as FullRow | undefined;
     if (!r) continue;
     const note = noteStmt.get(r.id) as { body: string; updated_at: number } | undefined;
-    const clips = clipStmt.all(r.id) as { id: number; field: string; start: number; end: number; quote: string; note: string; created_at: number }[];
+    const clips = clipStmt.all(r.id) as {
+      id: number;
+      field: string;
+      start: number;
+      end: number;
+      quote: string;
+      note: string;
+      created_at: number;
+    }[];
     const translations = trStmt.all(r.id) as {
       target_lang: string;
       source_lang: string | null;
@@ -86,7 +97,13 @@ function* records(core: Core, model: ReportModel, job?: JobControl): Generator<E
       updated_at: number;
     }[];
     yield {
-      source: { key: r.source_key, kind: r.source_kind, name: r.source_name, username: r.source_username, url: r.source_url },
+      source: {
+        key: r.source_key,
+        kind: r.source_kind,
+        name: r.source_name,
+        username: r.source_username,
+        url: r.source_url,
+      },
       kind: r.kind,
       externalId: r.external_id,
       url: r.url,

@@ -19,8 +19,17 @@ export async function call<M extends Method>(core: Core, method: M, req: Req<M>)
   return res.value;
 }
 
+const made: string[] = [];
+
+/** A fresh temp folder, removed by removeTempDirs() (each test file calls it in afterAll). */
 export function tempDir(prefix = 'sifter-reports-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
+export function removeTempDirs(): void {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
 export function openCore(dir: string): Core {
@@ -55,19 +64,27 @@ export async function reportFixture(): Promise<ReportFixture> {
     importPaths(core, [join(FIXTURES, 'telegram/channel-export')], { username: CHANNEL_USERNAME }, job),
   );
   const more = await core.jobs.run('import', 'fixtures', (job) =>
-    importPaths(core, [join(FIXTURES, 'csv/media-monitoring-export.csv'), join(FIXTURES, 'ndjson/telegram-collector.ndjson')], {}, job),
+    importPaths(
+      core,
+      [join(FIXTURES, 'csv/media-monitoring-export.csv'), join(FIXTURES, 'ndjson/telegram-collector.ndjson')],
+      {},
+      job,
+    ),
   );
   const failed = [...report.imports, ...more.imports].filter((r) => r.error);
   if (failed.length > 0) throw new Error(`fixture import failed: ${JSON.stringify(failed)}`);
   const db = core.workspace.db;
   const byExternal = (kind: string, ext: string): number => {
     const row = db
-      .prepare('SELECT i.id FROM items i JOIN sources s ON s.id = i.source_id WHERE s.kind = ? AND i.external_id = ?')
+      .prepare(
+        'SELECT i.id FROM items i JOIN sources s ON s.id = i.source_id WHERE s.kind = ? AND i.external_id = ?',
+      )
       .get(kind, ext) as { id: number } | undefined;
     if (!row) throw new Error(`no ${kind} item ${ext}`);
     return row.id;
   };
-  const hyperlink = db.prepare("SELECT id FROM items WHERE title LIKE '=HYPERLINK(%'").get() as { id: number } | undefined;
+  const hyperlink = db.prepare("SELECT id FROM items WHERE title LIKE '=HYPERLINK(%'").get() as
+    { id: number } | undefined;
   if (!hyperlink) throw new Error('the =HYPERLINK( headline was not imported');
   const ids: Record<string, number> = {
     'tg:2': byExternal('telegram', '2'),
@@ -87,7 +104,8 @@ export async function reportFixture(): Promise<ReportFixture> {
   await tag('Topics/Other', ['tg:10']);
   const quotes = await call(core, 'tags.create', { path: 'Quotes', ifMissing: true });
 
-  const text3 = (db.prepare('SELECT text FROM items WHERE id = ?').get(ids['tg:3']!) as { text: string }).text;
+  const text3 = (db.prepare('SELECT text FROM items WHERE id = ?').get(ids['tg:3']!) as { text: string })
+    .text;
   const quote = 'мы не экстремисты';
   const start = text3.indexOf(quote);
   await call(core, 'clips.create', {
@@ -103,7 +121,12 @@ export async function reportFixture(): Promise<ReportFixture> {
   // A machine translation as an engine would have stored it, then one sentence edited by hand.
   const ws = core.workspace;
   const draft = loadDraft(ws, loadItem(ws, ids['tg:2']!), 'en');
-  const english = ['Hello.', 'This channel was created by the wives and mothers of the mobilised.', 'We demand our men be brought home.', 'More than a year without rotation is inhumane.'];
+  const english = [
+    'Hello.',
+    'This channel was created by the wives and mothers of the mobilised.',
+    'We demand our men be brought home.',
+    'More than a year without rotation is inhumane.',
+  ];
   let n = 0;
   for (const s of draft.segments) {
     if (s.field !== 'text') continue;
@@ -113,7 +136,12 @@ export async function reportFixture(): Promise<ReportFixture> {
   draft.engine = 'apertium';
   ws.transaction(() => saveDraft(ws, draft));
   const second = draft.segments.filter((s) => s.field === 'text')[1]!;
-  await call(core, 'translate.editSegment', { itemId: ids['tg:2']!, to: 'en', index: second.index, text: 'This channel was made by wives and mothers of mobilised men.' });
+  await call(core, 'translate.editSegment', {
+    itemId: ids['tg:2']!,
+    to: 'en',
+    index: second.index,
+    text: 'This channel was made by wives and mothers of mobilised men.',
+  });
   core.settings.update({ timeZone: 'Europe/Kyiv' });
 
   return {

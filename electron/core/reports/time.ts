@@ -20,7 +20,11 @@ export function reportTimeZone(setting: string): ReportZone {
     new Intl.DateTimeFormat('en-US', { timeZone: name });
     return { id: name, label: name, problem: null };
   } catch {
-    return { id: 'UTC', label: 'UTC', problem: `The time zone "${name}" in Settings is unknown; times are shown in UTC.` };
+    return {
+      id: 'UTC',
+      label: 'UTC',
+      problem: `The time zone "${name}" in Settings is unknown; times are shown in UTC.`,
+    };
   }
 }
 

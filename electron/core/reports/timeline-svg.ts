@@ -36,7 +36,9 @@ export function timelineSvg(timeline: ReportOverview['timeline']): string {
     `<text x="${PAD_LEFT - 4}" y="${PAD_TOP + plotH}" text-anchor="end">0</text>`,
     `<g class="bars">${rects}</g>`,
     `<text x="${PAD_LEFT}" y="${HEIGHT - 6}">${escapeHtml(first)}</text>`,
-    bars.length > 1 ? `<text x="${WIDTH - 4}" y="${HEIGHT - 6}" text-anchor="end">${escapeHtml(last)}</text>` : '',
+    bars.length > 1
+      ? `<text x="${WIDTH - 4}" y="${HEIGHT - 6}" text-anchor="end">${escapeHtml(last)}</text>`
+      : '',
     '</svg>',
     `<p class="chart-caption">${escapeHtml(label)}</p>`,
   ].join('');

@@ -23,10 +23,18 @@ export function ExportBar({ spec }: { spec: ReportSpecInput | null }) {
     if (!spec || busy) return;
     setBusy(format);
     try {
-      const file = await callOrNotify('reports.render', { spec, format }, `export the report as ${format.toUpperCase()}`);
+      const file = await callOrNotify(
+        'reports.render',
+        { spec, format },
+        `export the report as ${format.toUpperCase()}`,
+      );
       if (file) {
         downloadReport(file);
-        notify({ kind: 'success', title: 'Report exported', message: `${file.fileName} (${Math.max(1, Math.round(file.bytes / 1024))} KB)` });
+        notify({
+          kind: 'success',
+          title: 'Report exported',
+          message: `${file.fileName} (${Math.max(1, Math.round(file.bytes / 1024))} KB)`,
+        });
       }
     } finally {
       setBusy(null);

@@ -8,7 +8,12 @@ import { trackSaved, useSavedSearches } from '../search/savedSearches';
 import { TagChecklist } from './TagChecklist';
 import { toggleTag, updateDraft, updateShow, useReportDraft, type TranslationLayout } from './draft';
 
-const GROUP_LABELS: Record<ReportGrouping, string> = { none: 'Chronological', tag: 'By tag', source: 'By source', day: 'By day' };
+const GROUP_LABELS: Record<ReportGrouping, string> = {
+  none: 'Chronological',
+  tag: 'By tag',
+  source: 'By source',
+  day: 'By day',
+};
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -19,7 +24,15 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-function Check({ label, checked, onChange }: { label: string; checked: boolean; onChange: (value: boolean) => void }) {
+function Check({
+  label,
+  checked,
+  onChange,
+}: {
+  label: string;
+  checked: boolean;
+  onChange: (value: boolean) => void;
+}) {
   return (
     <label className="report-builder__check">
       <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
@@ -41,11 +54,23 @@ export function ReportBuilder() {
         <label className="report-builder__field" htmlFor={`${id}-title`}>
           Title
         </label>
-        <input id={`${id}-title`} className="input" value={draft.title} maxLength={300} onChange={(e) => updateDraft({ title: e.target.value })} />
+        <input
+          id={`${id}-title`}
+          className="input"
+          value={draft.title}
+          maxLength={300}
+          onChange={(e) => updateDraft({ title: e.target.value })}
+        />
         <label className="report-builder__field" htmlFor={`${id}-author`}>
           Author
         </label>
-        <input id={`${id}-author`} className="input" value={draft.author} maxLength={200} onChange={(e) => updateDraft({ author: e.target.value })} />
+        <input
+          id={`${id}-author`}
+          className="input"
+          value={draft.author}
+          maxLength={200}
+          onChange={(e) => updateDraft({ author: e.target.value })}
+        />
         <label className="report-builder__field" htmlFor={`${id}-summary`}>
           Summary
         </label>
@@ -61,7 +86,11 @@ export function ReportBuilder() {
       </Section>
 
       <Section title="Tags">
-        <Check label="Include sub-tags" checked={draft.withChildren} onChange={(withChildren) => updateDraft({ withChildren })} />
+        <Check
+          label="Include sub-tags"
+          checked={draft.withChildren}
+          onChange={(withChildren) => updateDraft({ withChildren })}
+        />
         <TagChecklist
           tags={tags}
           checked={draft.tagIds}
@@ -100,26 +129,49 @@ export function ReportBuilder() {
         <div className="report-builder__dates">
           <label>
             From
-            <input type="date" className="input" value={draft.from} onChange={(e) => updateDraft({ from: e.target.value })} />
+            <input
+              type="date"
+              className="input"
+              value={draft.from}
+              onChange={(e) => updateDraft({ from: e.target.value })}
+            />
           </label>
           <label>
             To
-            <input type="date" className="input" value={draft.to} onChange={(e) => updateDraft({ to: e.target.value })} />
+            <input
+              type="date"
+              className="input"
+              value={draft.to}
+              onChange={(e) => updateDraft({ to: e.target.value })}
+            />
           </label>
         </div>
-        <Check label="Only clipped passages" checked={draft.clippedOnly} onChange={(clippedOnly) => updateDraft({ clippedOnly })} />
+        <Check
+          label="Only clipped passages"
+          checked={draft.clippedOnly}
+          onChange={(clippedOnly) => updateDraft({ clippedOnly })}
+        />
       </Section>
 
       <Section title="Order">
         <div className="segmented" role="radiogroup" aria-label="Grouping">
           {reportGroupings.map((g) => (
             <label key={g} className="segmented__option">
-              <input type="radio" name={`${id}-group`} checked={draft.groupBy === g} onChange={() => updateDraft({ groupBy: g })} />
+              <input
+                type="radio"
+                name={`${id}-group`}
+                checked={draft.groupBy === g}
+                onChange={() => updateDraft({ groupBy: g })}
+              />
               <span>{GROUP_LABELS[g]}</span>
             </label>
           ))}
         </div>
-        <Check label="Newest first" checked={draft.newestFirst} onChange={(newestFirst) => updateDraft({ newestFirst })} />
+        <Check
+          label="Newest first"
+          checked={draft.newestFirst}
+          onChange={(newestFirst) => updateDraft({ newestFirst })}
+        />
       </Section>
 
       <Section title="Each entry shows">
@@ -137,12 +189,32 @@ export function ReportBuilder() {
           <option value="after">After the original</option>
           <option value="side-by-side">Side by side</option>
         </select>
-        <Check label="Clips with their notes" checked={draft.show.clips} onChange={(clips) => updateShow({ clips })} />
+        <Check
+          label="Clips with their notes"
+          checked={draft.show.clips}
+          onChange={(clips) => updateShow({ clips })}
+        />
         <Check label="The item’s note" checked={draft.show.note} onChange={(note) => updateShow({ note })} />
-        <Check label="Media thumbnails" checked={draft.show.media} onChange={(media) => updateShow({ media })} />
-        <Check label="Metadata and permalink" checked={draft.show.metadata} onChange={(metadata) => updateShow({ metadata })} />
-        <Check label="Overview (counts, timeline)" checked={draft.show.overview} onChange={(overview) => updateShow({ overview })} />
-        <Check label="CSV: one row per clip" checked={draft.csvRows === 'clip'} onChange={(perClip) => updateDraft({ csvRows: perClip ? 'clip' : 'item' })} />
+        <Check
+          label="Media thumbnails"
+          checked={draft.show.media}
+          onChange={(media) => updateShow({ media })}
+        />
+        <Check
+          label="Metadata and permalink"
+          checked={draft.show.metadata}
+          onChange={(metadata) => updateShow({ metadata })}
+        />
+        <Check
+          label="Overview (counts, timeline)"
+          checked={draft.show.overview}
+          onChange={(overview) => updateShow({ overview })}
+        />
+        <Check
+          label="CSV: one row per clip"
+          checked={draft.csvRows === 'clip'}
+          onChange={(perClip) => updateDraft({ csvRows: perClip ? 'clip' : 'item' })}
+        />
       </Section>
     </form>
   );

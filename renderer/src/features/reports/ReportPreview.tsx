@@ -25,7 +25,8 @@ export function ReportPreview({ html, css }: { html: string; css: string }) {
       if (!link) return;
       event.preventDefault();
       const href = link.getAttribute('href') ?? '';
-      if (href.startsWith('#')) doc.getElementById(decodeURIComponent(href.slice(1)))?.scrollIntoView({ block: 'start' });
+      if (href.startsWith('#'))
+        doc.getElementById(decodeURIComponent(href.slice(1)))?.scrollIntoView({ block: 'start' });
     });
   }, [css]);
 

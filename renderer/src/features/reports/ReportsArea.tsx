@@ -19,7 +19,11 @@ import './reports.css';
 const PREVIEW_DELAY_MS = 350;
 const count = new Intl.NumberFormat();
 
-type PreviewState = { status: 'idle' } | { status: 'loading'; last: Preview | null } | { status: 'ready'; preview: Preview } | { status: 'error'; message: string };
+type PreviewState =
+  | { status: 'idle' }
+  | { status: 'loading'; last: Preview | null }
+  | { status: 'ready'; preview: Preview }
+  | { status: 'error'; message: string };
 
 let generation = 0;
 
@@ -29,7 +33,11 @@ function usePreview(specJson: string | null): PreviewState {
   const [changes, setChanges] = useState(0);
   useEffect(() => {
     const bump = () => setChanges((n) => n + 1);
-    const offs = [subscribe('tags.changed', bump), subscribe('translate.updated', bump), subscribe('workspace.changed', bump)];
+    const offs = [
+      subscribe('tags.changed', bump),
+      subscribe('translate.updated', bump),
+      subscribe('workspace.changed', bump),
+    ];
     return () => offs.forEach((off) => off());
   }, []);
   useEffect(() => {
@@ -39,11 +47,18 @@ function usePreview(specJson: string | null): PreviewState {
       return;
     }
     const mine = ++generation;
-    setState((s) => ({ status: 'loading', last: s.status === 'ready' ? s.preview : s.status === 'loading' ? s.last : null }));
+    setState((s) => ({
+      status: 'loading',
+      last: s.status === 'ready' ? s.preview : s.status === 'loading' ? s.last : null,
+    }));
     const timer = setTimeout(() => {
       void call('reports.preview', { spec: JSON.parse(specJson) as never }).then((result) => {
         if (mine !== generation) return;
-        setState(result.ok ? { status: 'ready', preview: result.value } : { status: 'error', message: result.error.message });
+        setState(
+          result.ok
+            ? { status: 'ready', preview: result.value }
+            : { status: 'error', message: result.error.message },
+        );
       });
     }, PREVIEW_DELAY_MS);
     return () => clearTimeout(timer);
@@ -55,16 +70,22 @@ function PreviewPane({ state }: { state: PreviewState }) {
   if (state.status === 'idle') {
     return (
       <EmptyState icon={<ReportIcon size={32} />} title="Choose what goes into the report">
-        <p>Tick one or more tags, pick a saved search or type a query, or set a date range. The preview appears here.</p>
+        <p>
+          Tick one or more tags, pick a saved search or type a query, or set a date range. The preview appears
+          here.
+        </p>
       </EmptyState>
     );
   }
-  if (state.status === 'error') return <Banner kind="error">The preview could not be made: {state.message}</Banner>;
+  if (state.status === 'error')
+    return <Banner kind="error">The preview could not be made: {state.message}</Banner>;
   const preview = state.status === 'ready' ? state.preview : state.last;
   return (
     <>
       <p className="report-preview__summary" role="status" aria-live="polite">
-        {state.status === 'loading' ? 'Updating the preview…' : `${count.format(preview!.items)} ${preview!.items === 1 ? 'item' : 'items'}, ${count.format(preview!.clips)} ${preview!.clips === 1 ? 'clip' : 'clips'}`}
+        {state.status === 'loading'
+          ? 'Updating the preview…'
+          : `${count.format(preview!.items)} ${preview!.items === 1 ? 'item' : 'items'}, ${count.format(preview!.clips)} ${preview!.clips === 1 ? 'clip' : 'clips'}`}
       </p>
       {preview?.warnings.map((w) => (
         <Banner key={w} kind="warning">

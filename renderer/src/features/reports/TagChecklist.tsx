@@ -15,7 +15,8 @@ export function TagChecklist({
   withChildren: boolean;
   onToggle: (id: number) => void;
 }) {
-  if (tags.length === 0) return <p className="muted">No tags yet: tag items in Search or the Reader first.</p>;
+  if (tags.length === 0)
+    return <p className="muted">No tags yet: tag items in Search or the Reader first.</p>;
   return (
     <ul className="report-tags" aria-label="Tags">
       {tags.map((tag) => {

@@ -8,7 +8,14 @@ test('nothing chosen: no spec (the builder asks for tags, a search or dates)', (
 });
 
 test('two tags with their children, a date range and grouping become a valid spec', () => {
-  const spec = toSpec({ ...initialDraft, title: '  Weekly  ', tagIds: [3, 7], from: '2024-01-01', to: '2024-01-07', groupBy: 'tag' });
+  const spec = toSpec({
+    ...initialDraft,
+    title: '  Weekly  ',
+    tagIds: [3, 7],
+    from: '2024-01-01',
+    to: '2024-01-07',
+    groupBy: 'tag',
+  });
   expect(spec).toMatchObject({
     title: 'Weekly',
     tags: [
@@ -24,8 +31,21 @@ test('two tags with their children, a date range and grouping become a valid spe
 });
 
 test('a saved search and a query without tags; an empty title falls back to "Report"', () => {
-  const spec = toSpec({ ...initialDraft, title: ' ', savedId: 4, query: ' lang:ru ', withChildren: false, show: { ...initialDraft.show, translation: 'side-by-side' } });
-  expect(spec).toMatchObject({ title: 'Report', saved: 4, query: 'lang:ru', tags: [], show: { translation: 'side-by-side' } });
+  const spec = toSpec({
+    ...initialDraft,
+    title: ' ',
+    savedId: 4,
+    query: ' lang:ru ',
+    withChildren: false,
+    show: { ...initialDraft.show, translation: 'side-by-side' },
+  });
+  expect(spec).toMatchObject({
+    title: 'Report',
+    saved: 4,
+    query: 'lang:ru',
+    tags: [],
+    show: { translation: 'side-by-side' },
+  });
   expect(reportSpecSchema.safeParse(spec).success).toBe(true);
 });
 

@@ -2,6 +2,7 @@
 // store so leaving the Reports area and coming back finds the report as it was left.
 import { create } from 'zustand';
 import type { ReportGrouping, ReportSpecInput } from '../../../../shared/api/reports';
+import { navigate } from '../../app/nav';
 
 export type TranslationLayout = 'none' | 'after' | 'side-by-side';
 
@@ -46,7 +47,15 @@ export const initialDraft: ReportDraft = {
   groupBy: 'none',
   newestFirst: false,
   csvRows: 'item',
-  show: { text: true, translation: 'after', clips: true, note: true, media: true, metadata: true, overview: true },
+  show: {
+    text: true,
+    translation: 'after',
+    clips: true,
+    note: true,
+    media: true,
+    metadata: true,
+    overview: true,
+  },
 };
 
 /** True when the draft chooses something to report on (tags, a saved search, a query or dates). */
@@ -87,4 +96,17 @@ export function updateDraft(patch: Partial<ReportDraft>): void {
 
 export function updateShow(patch: Partial<ReportDraft['show']>): void {
   useReportDraft.setState((d) => ({ show: { ...d.show, ...patch } }));
+}
+
+/**
+ * Starts a report from the current search: the Search area's "Report on these results" calls this
+ * with its query (and the Tags area with a tag), then the Reports area opens with it chosen.
+ */
+export function reportOn(choice: { query?: string; tagId?: number }): void {
+  useReportDraft.setState((d) => ({
+    query: choice.query ?? d.query,
+    tagIds:
+      choice.tagId === undefined || d.tagIds.includes(choice.tagId) ? d.tagIds : [...d.tagIds, choice.tagId],
+  }));
+  navigate('reports');
 }
