@@ -148,6 +148,26 @@ test.describe('translation with Apertium', () => {
       await expect(sentences(page).nth(i)).toHaveClass(/is-counterpart/);
       await expect(sentences(page).nth(1 - i)).not.toHaveClass(/is-counterpart/);
     }
+    // Selecting words of a translated sentence highlights its original, and the other way round.
+    await page.evaluate(() => {
+      const piece = document.querySelector(
+        '[data-reader-text="translation"] [data-segment="1"] [data-offset]',
+      );
+      const text = piece?.firstChild;
+      if (!text) throw new Error('no translated text');
+      document.getSelection()?.setBaseAndExtent(text, 2, text, 8);
+    });
+    await expect.poll(() => highlighted(page, 'sifter-counterpart')).toEqual([stored.segments[1]?.source]);
+    await page.evaluate(() => {
+      const text = document.querySelector('[data-reader-text="original"] [data-offset]')?.firstChild;
+      if (!text) throw new Error('no original text');
+      document.getSelection()?.setBaseAndExtent(text, 5, text, 100); // across both sentences
+    });
+    await expect(sentences(page).nth(0)).toHaveClass(/is-counterpart/);
+    await expect(sentences(page).nth(1)).toHaveClass(/is-counterpart/);
+    await page.evaluate(() => document.getSelection()?.removeAllRanges());
+    await expect(sentences(page).nth(0)).not.toHaveClass(/is-counterpart/);
+
     // The two paragraphs start on the same line.
     const tops = await page.evaluate(() => {
       const original = document.querySelector('[data-reader-text="original"] [data-offset]');
@@ -168,6 +188,7 @@ test.describe('translation with Apertium', () => {
     await field.press('Enter');
     await expect(sentences(page).first()).toHaveText(edit);
     await expect(sentences(page).first()).toHaveAttribute('data-edited', 'true');
+    await expect(sentences(page).first()).toBeFocused();
 
     // Translate again: the edit stays, the other sentence comes from memory.
     await page.getByRole('button', { name: 'Translate again' }).click();
@@ -188,6 +209,7 @@ test.describe('translation with Apertium', () => {
     ).toHaveAttribute('aria-pressed', 'true');
     await expect(page.locator('.reader__original')).toBeHidden();
     await expect(sentences(page).first()).toHaveText(edit);
+    await saveScreenshot(page, 'translation-only');
     await page.getByRole('group', { name: 'Columns' }).getByRole('button', { name: 'Side by side' }).click();
     await expect(page.locator('.reader__original')).toBeVisible();
 
@@ -237,6 +259,7 @@ test('without an engine the Reader says how to set one up and takes a typed tran
   await expect(sentences(page).nth(1)).toHaveText('The group posts its messages in a Telegram channel.');
   await expect(sentences(page).nth(1)).toHaveAttribute('data-edited', 'true');
   await expect(page.getByTestId('translation-status')).toHaveText(/Typed by hand/);
+  await saveScreenshot(page, 'translation-typed');
 
   const stored = await api<ItemTranslation>(request, sifter, 'translate.get', { itemId, to: 'en' });
   expect(stored.segments.map((s) => [s.target, s.edited])).toEqual([

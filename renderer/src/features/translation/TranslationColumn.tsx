@@ -10,6 +10,7 @@ import { navigate } from '../../app/nav';
 import { useSettings } from '../../app/settings';
 import type { ReaderSlotProps } from '../reader/extensions';
 import { paragraphRows } from './alignment';
+import { hiddenLinks } from './linkify';
 import { engineLabel, languageName } from './labels';
 import { SentenceEditor } from './SentenceEditor';
 import { SentenceText } from './SentenceText';
@@ -53,11 +54,14 @@ export function TranslationColumn({ item }: ReaderSlotProps) {
   const columnRef = useRef<HTMLDivElement>(null);
   /** The sentence being typed: its position in the segments, -1 for the title, null for none. */
   const [editing, setEditing] = useState<number | null>(null);
-  const hidden = layout === 'original';
+  // Nothing to show beside an item already in the target language (or without text). When the
+  // analyst chose "original only", the column stays drawn but hidden, so that switching back is
+  // instant and keeps the reading position (readingPosition.ts).
+  const nothing = columnLayout(item, to, 'side-by-side') === 'original';
 
   useEffect(() => {
-    if (!hidden) void loadTranslation(item.id, to);
-  }, [item.id, to, hidden]);
+    if (!nothing) void loadTranslation(item.id, to);
+  }, [item.id, to, nothing]);
 
   // A translation stored elsewhere (a job, another window, the CLI) shows up here at once.
   useEffect(
@@ -74,14 +78,19 @@ export function TranslationColumn({ item }: ReaderSlotProps) {
 
   const segments = translation?.itemId === item.id ? translation.segments : NO_SEGMENTS;
   const rows = useMemo(() => paragraphRows(segments), [segments]);
-  const spacers = useParagraphAlignment(columnRef, rows, item.text.length, layout === 'side-by-side');
+  const spacers = useParagraphAlignment(columnRef, rows, segments, layout === 'side-by-side');
   useCounterparts(columnRef, item.id, segments);
 
   const noEngine = engines !== null && engines.current === 'none';
   const highlighted = new Set(active?.sentences ?? []);
   const save = (index: number, text: string) => saveSentence(item.id, to, index, text);
+  // Back to the sentence after typing, so the keyboard carries on from there.
+  const closeEditor = (selector: string) => {
+    setEditing(null);
+    requestAnimationFrame(() => columnRef.current?.querySelector<HTMLElement>(selector)?.focus());
+  };
 
-  if (hidden) return <div className="translation" data-layout="original" ref={columnRef} />;
+  if (nothing) return <div className="translation" data-layout="original" ref={columnRef} />;
 
   return (
     <div className="translation" data-layout={layout} ref={columnRef} lang={to}>
@@ -109,7 +118,7 @@ export function TranslationColumn({ item }: ReaderSlotProps) {
               initial={translation.title.target}
               label="Translation of the title"
               onSave={(text) => save(-1, text)}
-              onClose={() => setEditing(null)}
+              onClose={() => closeEditor('.translation__title .sentence')}
             />
           ) : (
             <span
@@ -155,7 +164,7 @@ export function TranslationColumn({ item }: ReaderSlotProps) {
                       initial={segment.target}
                       label={`Translation of sentence ${position + 1}`}
                       onSave={(text) => save(segment.index, text)}
-                      onClose={() => setEditing(null)}
+                      onClose={() => closeEditor(`[data-segment="${position}"]`)}
                     />
                   ) : (
                     <span
@@ -176,6 +185,17 @@ export function TranslationColumn({ item }: ReaderSlotProps) {
                       <SentenceText text={segment.target} base={segment.targetStart} onSearch={search} />
                     </span>
                   )}
+                  {hiddenLinks(item.entities, segment.start, segment.end).map((href) => (
+                    <a
+                      key={href}
+                      className="translation__source-link"
+                      href={href}
+                      target="_blank"
+                      rel="noopener noreferrer"
+                      title={`Link in the original: ${href}`}
+                      aria-label={`Link in the original: ${href}`}
+                    />
+                  ))}
                 </span>
               );
             })}

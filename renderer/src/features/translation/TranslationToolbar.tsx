@@ -1,10 +1,12 @@
 // The Reader toolbar's translation controls: which columns to show (kept in settings, so it holds
 // across items and restarts), "Translate" with its progress, and what produced the translation.
+import type { TranslatedSegment } from '../../../../shared/api/translate';
 import { useSettings, updateSettings } from '../../app/settings';
 import { navigate } from '../../app/nav';
 import { notify } from '../../app/notices';
 import type { ReaderSlotProps } from '../reader/extensions';
 import { engineLabel, languageName } from './labels';
+import { readingPosition, restoreReadingPosition } from './readingPosition';
 import { columnLayout } from './TranslationColumn';
 import { translateNow, useEngines, useTranslationEntry } from './store';
 
@@ -16,9 +18,13 @@ const LAYOUTS: { value: Layout; label: string; title: string }[] = [
   { value: 'translation', label: 'Translation', title: 'Only the translation' },
 ];
 
-async function setLayout(layout: Layout): Promise<void> {
+async function setLayout(layout: Layout, segments: readonly TranslatedSegment[] = []): Promise<void> {
+  const position = readingPosition(segments);
   const error = await updateSettings({ reader: { layout } });
   if (error) notify({ kind: 'error', title: 'Could not change the columns', message: error });
+  // After React has drawn the new columns (and alignment has measured them).
+  else if (position)
+    requestAnimationFrame(() => requestAnimationFrame(() => restoreReadingPosition(segments, position)));
 }
 
 export function TranslationToolbar({ item }: ReaderSlotProps) {
@@ -53,7 +59,7 @@ export function TranslationToolbar({ item }: ReaderSlotProps) {
             type="button"
             aria-pressed={chosen === l.value}
             title={l.title}
-            onClick={() => void setLayout(l.value)}
+            onClick={() => void setLayout(l.value, translation?.segments)}
           >
             {l.label}
           </button>

@@ -63,8 +63,8 @@ export function offsetOfDomPoint(node: Node, offsetInNode: number): number | nul
   return base + range.toString().length;
 }
 
-/** The plain-text offset under a point of the window (the mouse), or null off the text. */
-export function offsetAtPoint(x: number, y: number): { node: Node; offset: number } | null {
+/** The DOM position (caret) under a point of the window (the mouse), or null off any text. */
+export function caretAtPoint(x: number, y: number): { node: Node; offset: number } | null {
   const doc = document as Document & {
     caretPositionFromPoint?(x: number, y: number): { offsetNode: Node; offset: number } | null;
   };
@@ -75,12 +75,4 @@ export function offsetAtPoint(x: number, y: number): { node: Node; offset: numbe
   const range =
     typeof document.caretRangeFromPoint === 'function' ? document.caretRangeFromPoint(x, y) : null;
   return range ? { node: range.startContainer, offset: range.startOffset } : null;
-}
-
-/** The top of the line where a plain-text offset is drawn, in viewport pixels; null if not drawn. */
-export function topOfOffset(container: Element, offset: number, textLength: number): number | null {
-  // One character wide: a collapsed range at a line start often has no box at all.
-  const range = rangeForOffsets(container, offset, Math.min(offset + 1, textLength));
-  const rect = range?.getClientRects()[0];
-  return rect ? rect.top : null;
 }

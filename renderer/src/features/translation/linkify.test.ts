@@ -1,4 +1,4 @@
-import { linkify } from './linkify';
+import { hiddenLinks, linkify } from './linkify';
 
 const targets = (text: string) =>
   linkify(text)
@@ -38,5 +38,20 @@ describe('links, hashtags and mentions in translated text', () => {
     expect(targets('#мобилизация and javascript:alert(1)')).toEqual([
       ['#мобилизация', { kind: 'hashtag', tag: '#мобилизация' }],
     ]);
+  });
+});
+
+describe('links hidden behind words of the original', () => {
+  it('lists the text links starting in a sentence, http(s) only, each once', () => {
+    const entities = [
+      { type: 'text_link', offset: 5, length: 7, href: 'https://t.me/wayhome/12' },
+      { type: 'text_link', offset: 20, length: 3, href: 'https://t.me/wayhome/12' },
+      { type: 'text_link', offset: 22, length: 3, href: 'javascript:alert(1)' },
+      { type: 'bold', offset: 6, length: 2 },
+      { type: 'text_link', offset: 40, length: 4, href: 'https://example.org/' },
+    ];
+    expect(hiddenLinks(entities, 0, 30)).toEqual(['https://t.me/wayhome/12']);
+    expect(hiddenLinks(entities, 30, 50)).toEqual(['https://example.org/']);
+    expect(hiddenLinks([], 0, 10)).toEqual([]);
   });
 });

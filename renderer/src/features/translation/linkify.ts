@@ -47,3 +47,22 @@ export function linkify(text: string): LinkRun[] {
   plain(text.length);
   return runs;
 }
+
+/**
+ * Links hidden behind words of the original sentence [start, end) — Telegram's text links
+ * ("details" pointing somewhere) — which a translation cannot carry as text. The column shows them
+ * after the translated sentence so they stay one click away. http(s) only, each once.
+ */
+export function hiddenLinks(
+  entities: readonly { type: string; offset: number; length: number; href?: string }[],
+  start: number,
+  end: number,
+): string[] {
+  const links: string[] = [];
+  for (const e of entities) {
+    if (e.type !== 'text_link' || !e.href || e.offset < start || e.offset >= end) continue;
+    const href = safeHref(e.href, false);
+    if (href && !links.includes(href)) links.push(href);
+  }
+  return links;
+}

@@ -4,8 +4,9 @@
 // feature's own spans and take a class. Listens on the two-column grid, so one listener serves both.
 import { useEffect, type RefObject } from 'react';
 import type { TranslatedSegment } from '../../../../shared/api/translate';
-import { segmentAtOffset, segmentsInRange, type Side } from './alignment';
-import { offsetAtPoint, offsetOfDomPoint, rangeForOffsets } from './dom-offsets';
+import { segmentsInRange, type Side } from './alignment';
+import { caretAtPoint, offsetOfDomPoint } from './dom-offsets';
+import { originalText, sentencesInRange } from './originalText';
 import { setActive, useTranslationStore } from './store';
 
 /** The highlight names (styled with ::highlight() in translation.css). */
@@ -16,16 +17,14 @@ function highlights(): HighlightRegistry | null {
   return typeof CSS !== 'undefined' && 'highlights' in CSS ? CSS.highlights : null;
 }
 
-function originalText(columns: Element): Element | null {
-  return columns.querySelector('[data-reader-text="original"]');
-}
-
-/** The sentence at a DOM position on one side: the one covering it, else the one just before. */
-function sentenceAt(segments: readonly TranslatedSegment[], node: Node, offset: number, side: Side): number {
-  const at = offsetOfDomPoint(node, offset);
-  if (at === null) return -1;
-  const hit = segmentAtOffset(segments, at, side);
-  return hit >= 0 ? hit : segmentAtOffset(segments, at - 1, side);
+/** Which side's text a node is in: the original (a post's text or an article) or the translation. */
+function sideOf(columns: Element, node: Node | null): Side | null {
+  const el = node instanceof Element ? node : (node?.parentElement ?? null);
+  const text = el?.closest<HTMLElement>('[data-reader-text]');
+  if (!text || !columns.contains(text)) return null;
+  const side = text.dataset.readerText;
+  if (side === 'translation') return 'translation';
+  return side === 'original' || side === 'article' ? 'original' : null;
 }
 
 export function useCounterparts(
@@ -36,37 +35,26 @@ export function useCounterparts(
   // Pointer and selection → the active sentences.
   useEffect(() => {
     const columns = columnRef.current?.closest('.reader__columns');
-    if (!columns) return;
+    if (!columns || segments.length === 0) return;
     let frame = 0;
     let selecting = false;
-
-    const sideOf = (node: Node | null): Side | null => {
-      const el = node instanceof Element ? node : (node?.parentElement ?? null);
-      const text = el?.closest('[data-reader-text]');
-      if (!text || !columns.contains(text)) return null;
-      const side = (text as HTMLElement).dataset.readerText;
-      return side === 'original' || side === 'translation' ? side : null;
-    };
 
     const onMove = (e: MouseEvent) => {
       if (selecting) return;
       const { clientX, clientY, target } = e;
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(() => {
-        const side = sideOf(target as Node);
+        const side = sideOf(columns, target as Node);
+        let position = -1;
         if (side === 'translation') {
           const span = (target as Element).closest<HTMLElement>('[data-segment]');
-          const position = span ? Number(span.dataset.segment) : -1;
-          setActive(position >= 0 ? { itemId, from: side, sentences: [position] } : null);
-          return;
+          position = span ? Number(span.dataset.segment) : -1;
+        } else if (side === 'original') {
+          const point = caretAtPoint(clientX, clientY);
+          const text = originalText(columns, segments);
+          position = point && text?.contains(point.node) ? text.sentenceAt(point.node, point.offset) : -1;
         }
-        if (side === 'original') {
-          const point = offsetAtPoint(clientX, clientY);
-          const position = point ? sentenceAt(segments, point.node, point.offset, side) : -1;
-          setActive(position >= 0 ? { itemId, from: side, sentences: [position] } : null);
-          return;
-        }
-        setActive(null);
+        setActive(side && position >= 0 ? { itemId, from: side, sentences: [position] } : null);
       });
     };
     const onLeave = () => {
@@ -80,12 +68,17 @@ export function useCounterparts(
         return;
       }
       const range = selection.getRangeAt(0);
-      const side = sideOf(range.startContainer);
-      if (!side || sideOf(range.endContainer) !== side) return;
-      const start = offsetOfDomPoint(range.startContainer, range.startOffset);
-      const end = offsetOfDomPoint(range.endContainer, range.endOffset);
-      if (start === null || end === null) return;
-      const sentences = segmentsInRange(segments, start, end, side);
+      const side = sideOf(columns, range.startContainer);
+      if (!side || sideOf(columns, range.endContainer) !== side) return;
+      let sentences: number[] = [];
+      if (side === 'translation') {
+        const start = offsetOfDomPoint(range.startContainer, range.startOffset);
+        const end = offsetOfDomPoint(range.endContainer, range.endOffset);
+        if (start !== null && end !== null) sentences = segmentsInRange(segments, start, end, side);
+      } else {
+        const text = originalText(columns, segments);
+        if (text) sentences = sentencesInRange(text, segments.length, range);
+      }
       selecting = sentences.length > 0;
       setActive(selecting ? { itemId, from: side, sentences } : null);
     };
@@ -107,16 +100,16 @@ export function useCounterparts(
     const registry = highlights();
     const columns = columnRef.current?.closest('.reader__columns');
     if (!registry || !columns) return;
-    const paint = () => {
-      const active = useTranslationStore.getState().active;
+    const clear = () => {
       registry.delete(HIGHLIGHT_COUNTERPART);
       registry.delete(HIGHLIGHT_SENTENCE);
-      const original = originalText(columns);
-      if (!active || active.itemId !== itemId || !original) return;
-      const ranges = active.sentences
-        .map((i) => segments[i])
-        .map((s) => (s ? rangeForOffsets(original, s.start, s.end) : null))
-        .filter((r): r is Range => r !== null);
+    };
+    const paint = () => {
+      clear();
+      const active = useTranslationStore.getState().active;
+      const text = active?.itemId === itemId ? originalText(columns, segments) : null;
+      if (!active || !text) return;
+      const ranges = active.sentences.map((i) => text.sentenceRange(i)).filter((r): r is Range => r !== null);
       if (ranges.length === 0) return;
       // Pointing at the translation lights up its source; pointing at the original marks the
       // sentence itself (its counterpart in the translation takes a class).
@@ -131,8 +124,7 @@ export function useCounterparts(
     });
     return () => {
       stop();
-      registry.delete(HIGHLIGHT_COUNTERPART);
-      registry.delete(HIGHLIGHT_SENTENCE);
+      clear();
     };
   }, [columnRef, itemId, segments]);
 }

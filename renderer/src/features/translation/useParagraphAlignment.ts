@@ -1,13 +1,14 @@
 // Keeps each translated paragraph level with its original paragraph: measures where the original
-// paragraphs start (their first character, through the data-offset pieces) and where the
+// paragraphs start (their first sentence, located by originalText.ts) and where the
 // translated ones would start, and adds space above translated paragraphs where they run ahead.
 // When the translation starts lower (its title comes first) the original column is moved down
 // instead, through a CSS variable on the Reader's grid that translation.css applies. Both columns
 // sit in one scrolling area, so aligned paragraphs also scroll together. Measured again whenever
 // either column changes size (fonts, window width, an edit, media loading).
 import { useLayoutEffect, useState, type RefObject } from 'react';
+import type { TranslatedSegment } from '../../../../shared/api/translate';
 import { alignColumns, spacersChanged, type ParagraphRow } from './alignment';
-import { topOfOffset } from './dom-offsets';
+import { originalText } from './originalText';
 
 const LEAD = '--translation-lead';
 
@@ -27,7 +28,7 @@ function firstLineTop(block: HTMLElement): number {
 export function useParagraphAlignment(
   columnRef: RefObject<HTMLElement | null>,
   rows: readonly ParagraphRow[],
-  originalLength: number,
+  segments: readonly TranslatedSegment[],
   enabled: boolean,
 ): number[] {
   const [spacers, setSpacers] = useState<number[]>([]);
@@ -35,7 +36,8 @@ export function useParagraphAlignment(
   useLayoutEffect(() => {
     const column = columnRef.current;
     const columns = column?.closest<HTMLElement>('.reader__columns');
-    const original = columns?.querySelector('[data-reader-text="original"]');
+    // The Reader's original column: it stays while its content changes (the "Plain text" switch).
+    const original = columns?.querySelector<HTMLElement>('.reader__original');
     if (!enabled || !column || !columns || !original) {
       setSpacers((s) => (s.length === 0 ? s : []));
       return;
@@ -53,9 +55,11 @@ export function useParagraphAlignment(
           return firstLineTop(block) - added;
         });
         const lead = Number.parseFloat(columns.style.getPropertyValue(LEAD)) || 0;
+        const text = originalText(columns, segments);
         const wanted = rows.map((row) => {
-          const top = topOfOffset(original, row.start, originalLength);
-          return top === null ? null : top - lead;
+          const first = row.sentences[0];
+          const top = first === undefined ? undefined : text?.sentenceRange(first)?.getClientRects()[0]?.top;
+          return top === undefined ? null : top - lead;
         });
         const next = alignColumns(natural, wanted);
         if (Math.abs(next.lead - lead) > 1) columns.style.setProperty(LEAD, `${next.lead}px`);
@@ -71,7 +75,7 @@ export function useParagraphAlignment(
       observer.disconnect();
       columns.style.removeProperty(LEAD);
     };
-  }, [columnRef, rows, originalLength, enabled]);
+  }, [columnRef, rows, segments, enabled]);
 
   return spacers;
 }
