@@ -9,10 +9,12 @@ import { fileURLToPath } from 'node:url';
 import { Core } from '../core/core';
 import { RecentWorkspaces } from '../core/workspace/recent';
 import { useSecretStore } from '../core/translate/secrets';
+import { usePdfPrinter } from '../core/reports/pdf';
 import { registerIpc } from './ipc';
 import { buildMenu } from './menu';
 import { APP_ORIGIN, originOf } from './navigation';
 import { registerAppScheme, serveAppProtocol } from './protocol';
+import { printReportPdf } from './print-pdf';
 import { safeStorageSecretStore } from './secret-store';
 import { storeSettingsBackend } from './settings-store';
 import { createWindow, guardContents } from './window';
@@ -80,6 +82,8 @@ async function start(): Promise<void> {
   // API keys for translation engines: encrypted with the OS keychain (safeStorage), which is only
   // usable after 'ready'; keys never go into settings.
   useSecretStore(core, safeStorageSecretStore(safeStorage, join(userData, 'keys.json')));
+  // PDF reports print with Electron's own printToPDF in the app (headless Chromium elsewhere).
+  usePdfPrinter(printReportPdf);
   serveAppProtocol(() => ({ rendererDir: RENDERER_DIR, mediaDir: core.workspace.paths.media }));
   registerIpc(core, APP_URL_ORIGIN);
 

@@ -139,7 +139,7 @@ test('search, filter, read and watch a saved search', async ({ page, sifter, req
   const reader = page.getByRole('main', { name: 'Reader' });
   await expect(reader.getByTestId('item-meta')).toContainText('Published');
   await expect(reader.getByTestId('item-meta')).toContainText('UTC');
-  await expect(reader.locator('[data-reader-text]')).toContainText(/мобилизованн/i);
+  await expect(reader.locator('[data-reader-text="original"]')).toContainText(/мобилизованн/i);
   await page.goBack();
   await expect(queryBox(page)).toHaveValue('мобилизованных');
 

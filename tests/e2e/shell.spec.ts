@@ -66,7 +66,7 @@ test('every area is reachable by clicking the sidebar, and says what to do next'
   await openArea(page, 'Tags');
   await expect(page.getByRole('main')).toContainText('Nest tags with a slash');
   await openArea(page, 'Reports');
-  await expect(page.getByRole('main')).toContainText('Reports need tags first');
+  await expect(page.getByRole('main')).toContainText('Nothing is tagged yet');
   await openArea(page, 'Settings');
   await expect(page.getByRole('radiogroup', { name: 'Theme' })).toBeVisible();
   expect(appErrors).toEqual([]);

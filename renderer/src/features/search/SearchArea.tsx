@@ -8,6 +8,7 @@ import { navigate, useNav } from '../../app/nav';
 import { useSettings } from '../../app/settings';
 import { fillSlot } from '../../app/slots';
 import { TranslateResultsButton } from '../translation';
+import { reportOn } from '../reports/draft';
 import { FacetPanel } from './FacetPanel';
 import { QueryBox } from './QueryBox';
 import { ResultsList } from './ResultsList';
@@ -159,6 +160,14 @@ export function SearchArea() {
           </label>
           <SaveSearch query={query} />
           <TranslateResultsButton query={query} disabled={!head || head.total === 0} />
+          <button
+            type="button"
+            className="button"
+            disabled={!head || head.total === 0}
+            onClick={() => reportOn({ query })}
+          >
+            Report on these results
+          </button>
         </div>
       </div>
 

@@ -4,6 +4,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TagNode } from '../../../../shared/domain';
 import { callOrNotify } from '../../app/api';
 import { notify } from '../../app/notices';
+import { reportOn } from '../reports/draft';
+import { TranslateTagButton } from '../translation';
 import { ConfirmDialog } from './ConfirmDialog';
 import { TAG_PALETTE } from './palette';
 import { TagClips } from './TagClips';
@@ -143,6 +145,10 @@ export function TagDetails({ tag, tags, onOpenItems, onGone }: Props) {
         >
           Show {formatItems(tag.childCount > 0 ? tag.totalCount : tag.count)}
         </button>{' '}
+        <button type="button" className="button button--small" onClick={() => reportOn({ tagId: tag.id })}>
+          Report on this tag
+        </button>{' '}
+        <TranslateTagButton tag={tag.path} className="button button--small" />{' '}
         {tag.childCount > 0 && (
           <span>
             {count.format(tag.count)} tagged {tag.name} itself · {count.format(tag.totalCount)} with the{' '}
