@@ -23,8 +23,12 @@ export function SentenceEditor({ initial, label, onSave, onClose }: Props) {
     field.setSelectionRange(field.value.length, field.value.length);
   }, []);
 
+  // A ref, not the `busy` state: Enter disables the field, which blurs it, and that blur's commit
+  // runs before a re-render could show the state.
+  const saving = useRef(false);
+
   const commit = async () => {
-    if (done.current || busy) return;
+    if (done.current || saving.current) return;
     const text = ref.current?.value ?? '';
     // Nothing changed: nothing to store, and an untouched machine sentence stays unmarked.
     if (text.trim() === initial.trim()) {
@@ -32,8 +36,10 @@ export function SentenceEditor({ initial, label, onSave, onClose }: Props) {
       onClose();
       return;
     }
+    saving.current = true;
     setBusy(true);
     const saved = await onSave(text.replace(/\s+/g, ' ').trim());
+    saving.current = false;
     setBusy(false);
     if (saved) {
       done.current = true;

@@ -84,10 +84,20 @@ export function TranslationColumn({ item }: ReaderSlotProps) {
   const noEngine = engines !== null && engines.current === 'none';
   const highlighted = new Set(active?.sentences ?? []);
   const save = (index: number, text: string) => saveSentence(item.id, to, index, text);
-  // Back to the sentence after typing, so the keyboard carries on from there.
+  // Back to the sentence after typing, so the keyboard carries on from there. The focus is moved
+  // after the render that closes the editor (and retried after later ones, e.g. the reload a
+  // stored edit triggers), never before the sentence is back in the page.
+  const focusAfterRender = useRef<string | null>(null);
+  useEffect(() => {
+    const selector = focusAfterRender.current;
+    const target = selector ? columnRef.current?.querySelector<HTMLElement>(selector) : null;
+    if (!target) return;
+    focusAfterRender.current = null;
+    target.focus();
+  });
   const closeEditor = (selector: string) => {
+    focusAfterRender.current = selector;
     setEditing(null);
-    requestAnimationFrame(() => columnRef.current?.querySelector<HTMLElement>(selector)?.focus());
   };
 
   if (nothing) return <div className="translation" data-layout="original" ref={columnRef} />;
