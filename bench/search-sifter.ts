@@ -35,8 +35,15 @@ async function build(): Promise<Record<string, unknown>> {
   const search = searchService(core);
   await search.ready();
   const db = core.workspace.db;
-  const names = JSON.parse((await import('node:fs')).readFileSync(args.names, 'utf8')) as Record<string, string>;
-  const importId = Number(db.prepare("INSERT INTO imports (file, format, status, started_at) VALUES ('bench', 'ndjson', 'done', ?)").run(Date.now()).lastInsertRowid);
+  const names = JSON.parse((await import('node:fs')).readFileSync(args.names, 'utf8')) as Record<
+    string,
+    string
+  >;
+  const importId = Number(
+    db
+      .prepare("INSERT INTO imports (file, format, status, started_at) VALUES ('bench', 'ndjson', 'done', ?)")
+      .run(Date.now()).lastInsertRowid,
+  );
   const sources = new Map<string, number>();
   const insertSource = db.prepare('INSERT INTO sources (key, kind, name, created_at) VALUES (?, ?, ?, ?)');
   const insert = db.prepare(
@@ -50,29 +57,62 @@ async function build(): Promise<Record<string, unknown>> {
     const chat = String(m.chat);
     let src = sources.get(chat);
     if (src === undefined) {
-      src = Number(insertSource.run(`telegram:${chat}`, 'telegram', names[chat] ?? chat, Date.now()).lastInsertRowid);
+      src = Number(
+        insertSource.run(`telegram:${chat}`, 'telegram', names[chat] ?? chat, Date.now()).lastInsertRowid,
+      );
       sources.set(chat, src);
     }
-    insert.run(src, importId, 'post', String(m.id), names[chat] ?? chat, Date.parse(m.date), langOf(m.text), m.text, String(n), Date.now());
+    insert.run(
+      src,
+      importId,
+      'post',
+      String(m.id),
+      names[chat] ?? chat,
+      Date.parse(m.date),
+      langOf(m.text),
+      m.text,
+      String(n),
+      Date.now(),
+    );
     n++;
   }
   db.exec('COMMIT');
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   await search.indexImport(importId);
   const seconds = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
   const bytes = dirBytes(core.workspace.paths.index);
   await core.close();
-  return { docs: n, buildSeconds: seconds, docsPerSecond: n / seconds, indexBytes: bytes };
+  return {
+    docs: n,
+    buildSeconds: seconds,
+    docsPerSecond: n / seconds,
+    buildCpuSeconds: (cpu.user + cpu.system) / 1e6,
+    indexBytes: bytes,
+  };
 }
 
 async function query(): Promise<Record<string, unknown>> {
-  const queries = (await import('node:fs')).readFileSync(args.queries, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { kind: string; q: string });
+  const queries = (await import('node:fs'))
+    .readFileSync(args.queries, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { kind: string; q: string });
   const t0 = performance.now();
   const core = new Core({ mode: 'cli', workspaceDir: args.workspace, version: 'bench', recentFile: null });
   const search = searchService(core);
   await search.ready();
   const loadMs = performance.now() - t0;
-  const run = (q: string) => search.search({ query: q, sort: 'relevance', offset: 0, limit: 20, collapseCopies: true, timelineBucket: 'auto' });
+  const run = (q: string) =>
+    search.search({
+      query: q,
+      sort: 'relevance',
+      offset: 0,
+      limit: 20,
+      collapseCopies: true,
+      timelineBucket: 'auto',
+    });
   await run(queries[0]!.q);
   const firstResultMs = performance.now() - t0;
   for (const q of queries) await run(q.q); // warm-up
@@ -91,4 +131,10 @@ async function query(): Promise<Record<string, unknown>> {
 
 const started = performance.now();
 const result = args.phase === 'build' ? await build() : await query();
-process.stdout.write(JSON.stringify({ ...result, wallMs: performance.now() - started, peakRssMB: process.resourceUsage().maxRSS / 1024 }) + '\n');
+process.stdout.write(
+  JSON.stringify({
+    ...result,
+    wallMs: performance.now() - started,
+    peakRssMB: process.resourceUsage().maxRSS / 1024,
+  }) + '\n',
+);

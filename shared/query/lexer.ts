@@ -72,7 +72,14 @@ export function lex(text: string): LexToken[] {
     if (isOpeningQuote(ch)) {
       const q = readQuoted(text, i);
       const tilde = q.terminated ? readTilde(text, q.end) : { slop: null, end: q.end };
-      tokens.push({ kind: 'phrase', text: q.value, slop: tilde.slop, terminated: q.terminated, start: i, end: tilde.end });
+      tokens.push({
+        kind: 'phrase',
+        text: q.value,
+        slop: tilde.slop,
+        terminated: q.terminated,
+        start: i,
+        end: tilde.end,
+      });
       i = tilde.end;
       continue;
     }
@@ -84,12 +91,28 @@ export function lex(text: string): LexToken[] {
     const name = colon > 0 ? word.slice(0, colon) : '';
     if (colon > 0 && /^[a-z]+$/i.test(name) && end === i + colon + 1 && isOpeningQuote(text[end])) {
       const q = readQuoted(text, end);
-      tokens.push({ kind: 'field', name: name.toLowerCase(), value: q.value, valueStart: end + 1, terminated: q.terminated, start: i, end: q.end });
+      tokens.push({
+        kind: 'field',
+        name: name.toLowerCase(),
+        value: q.value,
+        valueStart: end + 1,
+        terminated: q.terminated,
+        start: i,
+        end: q.end,
+      });
       i = q.end;
       continue;
     }
     if (colon > 0 && /^[a-z]+$/i.test(name) && colon < word.length - 1 && !word.startsWith('//', colon + 1)) {
-      tokens.push({ kind: 'field', name: name.toLowerCase(), value: word.slice(colon + 1), valueStart: i + colon + 1, terminated: true, start: i, end });
+      tokens.push({
+        kind: 'field',
+        name: name.toLowerCase(),
+        value: word.slice(colon + 1),
+        valueStart: i + colon + 1,
+        terminated: true,
+        start: i,
+        end,
+      });
       i = end;
       continue;
     }

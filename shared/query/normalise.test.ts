@@ -2,7 +2,14 @@ import { normaliseWord, tokenize } from './normalise';
 
 describe('normaliser', () => {
   test('lowercases, folds ё and Latin diacritics, keeps й and ї', () => {
-    expect(tokenize('Ёлка ЖДЁМ Café naïve Йошкар Їжак')).toEqual(['елка', 'ждем', 'cafe', 'naive', 'йошкар', 'їжак']);
+    expect(tokenize('Ёлка ЖДЁМ Café naïve Йошкар Їжак')).toEqual([
+      'елка',
+      'ждем',
+      'cafe',
+      'naive',
+      'йошкар',
+      'їжак',
+    ]);
   });
 
   test('apostrophe variants inside a word are one form', () => {
@@ -11,7 +18,12 @@ describe('normaliser', () => {
   });
 
   test('possessives and surrounding punctuation do not stick to words', () => {
-    expect(tokenize("Trump's «путин», (Зеленський)! students'")).toEqual(['trump', 'путин', 'зеленський', 'students']);
+    expect(tokenize("Trump's «путин», (Зеленський)! students'")).toEqual([
+      'trump',
+      'путин',
+      'зеленський',
+      'students',
+    ]);
   });
 
   test('URLs, mentions and hashtags are kept whole', () => {

@@ -52,7 +52,11 @@ export function forEachToken(text: string, sink: TokenSink): void {
       const bare = normaliseWord(raw.slice(1));
       sink(raw[0] + bare, start, start + raw.length, false);
       sink(bare, start + 1, start + raw.length, true);
-    } else if (raw.length > 4 && (raw.startsWith('http') || raw.startsWith('www.')) && (raw.includes('://') || raw.startsWith('www.'))) {
+    } else if (
+      raw.length > 4 &&
+      (raw.startsWith('http') || raw.startsWith('www.')) &&
+      (raw.includes('://') || raw.startsWith('www.'))
+    ) {
       const url = normaliseUrl(raw);
       const end = start + raw.replace(URL_TRAILING, '').length;
       sink(url, start, end, false);

@@ -96,24 +96,41 @@ describe('query parser', () => {
   });
 
   test('property: any string parses without throwing, with a problem inside the text', () => {
-    const alphabet = fc.constantFrom(...'ab мы"()*~:-+ORANDNEAR/5 .,«»\'’@#'.split(''), 'AND', 'OR', 'NOT', 'NEAR/2', 'lang:', 'date:', 'channel:"', '..', '2023-12-01');
+    const alphabet = fc.constantFrom(
+      ...'ab мы"()*~:-+ORANDNEAR/5 .,«»\'’@#'.split(''),
+      'AND',
+      'OR',
+      'NOT',
+      'NEAR/2',
+      'lang:',
+      'date:',
+      'channel:"',
+      '..',
+      '2023-12-01',
+    );
     fc.assert(
-      fc.property(fc.oneof(fc.string({ maxLength: 80 }), fc.array(alphabet, { maxLength: 30 }).map((a) => a.join(''))), (q) => {
-        const parsed = parseQuery(q);
-        if (parsed.problem) {
-          expect(parsed.problem.start).toBeGreaterThanOrEqual(0);
-          expect(parsed.problem.end).toBeGreaterThanOrEqual(parsed.problem.start);
-          expect(parsed.problem.end).toBeLessThanOrEqual(q.length);
-          expect(parsed.problem.message.length).toBeGreaterThan(0);
-        }
-        const check = (n: QueryNode): void => {
-          expect(n.start).toBeGreaterThanOrEqual(0);
-          expect(n.end).toBeLessThanOrEqual(q.length);
-          if (n.type === 'and' || n.type === 'or') n.children.forEach(check);
-          if (n.type === 'not') check(n.child);
-        };
-        if (parsed.ast) check(parsed.ast);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string({ maxLength: 80 }),
+          fc.array(alphabet, { maxLength: 30 }).map((a) => a.join('')),
+        ),
+        (q) => {
+          const parsed = parseQuery(q);
+          if (parsed.problem) {
+            expect(parsed.problem.start).toBeGreaterThanOrEqual(0);
+            expect(parsed.problem.end).toBeGreaterThanOrEqual(parsed.problem.start);
+            expect(parsed.problem.end).toBeLessThanOrEqual(q.length);
+            expect(parsed.problem.message.length).toBeGreaterThan(0);
+          }
+          const check = (n: QueryNode): void => {
+            expect(n.start).toBeGreaterThanOrEqual(0);
+            expect(n.end).toBeLessThanOrEqual(q.length);
+            if (n.type === 'and' || n.type === 'or') n.children.forEach(check);
+            if (n.type === 'not') check(n.child);
+          };
+          if (parsed.ast) check(parsed.ast);
+        },
+      ),
       { numRuns: 3000 },
     );
   });

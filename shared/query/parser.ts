@@ -11,7 +11,17 @@
 // (путин OR зеленский) AND мобилизация. The parser never throws: the first problem is reported with
 // its position and the rest is read as well as it can be (a missing ")" is assumed at the end, a
 // dangling operator is dropped, a bad field value is ignored).
-import type { DateNode, FieldNode, FlagNode, ParsedQuery, PhraseNode, QueryNode, QueryProblemInfo, TermNode, TextField } from './ast';
+import type {
+  DateNode,
+  FieldNode,
+  FlagNode,
+  ParsedQuery,
+  PhraseNode,
+  QueryNode,
+  QueryProblemInfo,
+  TermNode,
+  TextField,
+} from './ast';
 import { parseDayRange } from './dates';
 import { lex, type LexToken } from './lexer';
 
@@ -27,7 +37,12 @@ const TEXT_FIELDS: Record<string, TextField> = {
 };
 
 export const ITEM_KINDS = ['post', 'article', 'tweet', 'feed-entry', 'row'] as const;
-const KIND_ALIASES: Record<string, string> = { feed: 'feed-entry', entry: 'feed-entry', 'feed-entry': 'feed-entry', csv: 'row' };
+const KIND_ALIASES: Record<string, string> = {
+  feed: 'feed-entry',
+  entry: 'feed-entry',
+  'feed-entry': 'feed-entry',
+  csv: 'row',
+};
 
 const MAX_FUZZY = 2;
 const MAX_SLOP = 100;
@@ -45,7 +60,8 @@ class Parser {
   ) {}
 
   report(message: string, start: number, end: number): void {
-    if (!this.problem) this.problem = { message, start: Math.max(0, start), end: Math.min(this.length, Math.max(start, end)) };
+    if (!this.problem)
+      this.problem = { message, start: Math.max(0, start), end: Math.min(this.length, Math.max(start, end)) };
   }
 
   private peek(): LexToken | undefined {
@@ -108,11 +124,21 @@ class Parser {
       const rightWords = right ? proximityWords(right) : null;
       if (!leftWords || !rightWords) {
         this.report('NEAR joins two words or phrases, e.g. мобилизация NEAR/5 жены', op.start, op.end);
-        left = combine('and', [left, right].filter((n): n is QueryNode => n !== null));
+        left = combine(
+          'and',
+          [left, right].filter((n): n is QueryNode => n !== null),
+        );
         continue;
       }
       const slop = Math.min(op.distance, MAX_SLOP);
-      left = { type: 'phrase', words: [...leftWords, ...rightWords], slop, ordered: false, start: left!.start, end: right!.end };
+      left = {
+        type: 'phrase',
+        words: [...leftWords, ...rightWords],
+        slop,
+        ordered: false,
+        start: left!.start,
+        end: right!.end,
+      };
     }
     return left;
   }
@@ -123,8 +149,18 @@ class Parser {
     if (tok.kind === 'not' || tok.kind === 'minus' || tok.kind === 'plus') {
       this.pos++;
       const next = this.peek();
-      if (!next || next.kind === 'rparen' || next.kind === 'and' || next.kind === 'or' || next.kind === 'near') {
-        this.report(`${tok.kind === 'not' ? 'NOT' : tok.kind === 'minus' ? '-' : '+'} needs something after it`, tok.start, tok.end);
+      if (
+        !next ||
+        next.kind === 'rparen' ||
+        next.kind === 'and' ||
+        next.kind === 'or' ||
+        next.kind === 'near'
+      ) {
+        this.report(
+          `${tok.kind === 'not' ? 'NOT' : tok.kind === 'minus' ? '-' : '+'} needs something after it`,
+          tok.start,
+          tok.end,
+        );
         return null;
       }
       if (this.depth >= MAX_DEPTH) {
@@ -203,15 +239,26 @@ class Parser {
       this.report(`Proximity is at most ~${MAX_SLOP}`, tok.start, tok.end);
       slop = MAX_SLOP;
     }
-    if (words.length === 1 && slop === 0) return { type: 'term', text: words[0]!, prefix: false, fuzzy: 0, start: tok.start, end: tok.end };
-    const node: PhraseNode = { type: 'phrase', words, slop, ordered: tok.slop === null, start: tok.start, end: tok.end };
+    if (words.length === 1 && slop === 0)
+      return { type: 'term', text: words[0]!, prefix: false, fuzzy: 0, start: tok.start, end: tok.end };
+    const node: PhraseNode = {
+      type: 'phrase',
+      words,
+      slop,
+      ordered: tok.slop === null,
+      start: tok.start,
+      end: tok.end,
+    };
     return node;
   }
 
   private word(tok: Extract<LexToken, { kind: 'word' }>): QueryNode | null {
     let text = tok.text;
     const asField = /^([a-z]+):$/i.exec(text);
-    if (asField && (TEXT_FIELDS[asField[1]!.toLowerCase()] || /^(date|after|before|has|is)$/i.test(asField[1]!))) {
+    if (
+      asField &&
+      (TEXT_FIELDS[asField[1]!.toLowerCase()] || /^(date|after|before|has|is)$/i.test(asField[1]!))
+    ) {
       this.report(`${asField[1]}: needs a value`, tok.start, tok.end);
       return null;
     }
@@ -254,10 +301,20 @@ class Parser {
       return null;
     }
     const valueEnd = tok.valueStart + tok.value.length;
-    if (name === 'date' || name === 'after' || name === 'before') return this.date(name, value, start, end, tok.valueStart, valueEnd);
+    if (name === 'date' || name === 'after' || name === 'before')
+      return this.date(name, value, start, end, tok.valueStart, valueEnd);
     if (name === 'has' || name === 'is') {
       const flag = value.toLowerCase();
-      const known: Record<string, FlagNode['flag']> = { clip: 'clip', clips: 'clip', note: 'note', notes: 'note', tag: 'tagged', tags: 'tagged', tagged: 'tagged', untagged: 'untagged' };
+      const known: Record<string, FlagNode['flag']> = {
+        clip: 'clip',
+        clips: 'clip',
+        note: 'note',
+        notes: 'note',
+        tag: 'tagged',
+        tags: 'tagged',
+        tagged: 'tagged',
+        untagged: 'untagged',
+      };
       const f = known[flag];
       if (!f) {
         this.report(`${name}: takes clip, note or tag`, tok.valueStart, valueEnd);
@@ -271,7 +328,11 @@ class Parser {
     }
     const field = TEXT_FIELDS[name];
     if (!field) {
-      this.report(`Unknown field "${name}:" (searched as text). Fields: channel, author, lang, kind, source, tag, date, after, before, has`, start, start + name.length + 1);
+      this.report(
+        `Unknown field "${name}:" (searched as text). Fields: channel, author, lang, kind, source, tag, date, after, before, has`,
+        start,
+        start + name.length + 1,
+      );
       return this.word({ kind: 'word', text: `${name} ${value}`, start, end });
     }
     let v = value;
@@ -293,9 +354,20 @@ class Parser {
     return node;
   }
 
-  private date(name: string, value: string, start: number, end: number, valueStart: number, valueEnd: number): QueryNode | null {
+  private date(
+    name: string,
+    value: string,
+    start: number,
+    end: number,
+    valueStart: number,
+    valueEnd: number,
+  ): QueryNode | null {
     const bad = (): null => {
-      this.report(`${name}: takes a date such as 2023-12-01${name === 'date' ? ' or a range 2023-12-01..2023-12-31' : ''}`, valueStart, valueEnd);
+      this.report(
+        `${name}: takes a date such as 2023-12-01${name === 'date' ? ' or a range 2023-12-01..2023-12-31' : ''}`,
+        valueStart,
+        valueEnd,
+      );
       return null;
     };
     if (name === 'date') {

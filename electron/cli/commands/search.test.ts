@@ -13,8 +13,20 @@ let ws: TestWorkspace;
 beforeAll(async () => {
   ws = testWorkspace();
   ws.insert([
-    { text: 'Жены мобилизованных вышли к Кремлю.', lang: 'ru', source: 'Ждём домой', publishedAt: '2023-12-14T10:00:00Z' },
-    { text: 'Families at the front line.', lang: 'en', title: 'Front line', source: 'World desk', author: 'Jane Roe', publishedAt: '2023-12-20T10:00:00Z' },
+    {
+      text: 'Жены мобилизованных вышли к Кремлю.',
+      lang: 'ru',
+      source: 'Ждём домой',
+      publishedAt: '2023-12-14T10:00:00Z',
+    },
+    {
+      text: 'Families at the front line.',
+      lang: 'en',
+      title: 'Front line',
+      source: 'World desk',
+      author: 'Jane Roe',
+      publishedAt: '2023-12-20T10:00:00Z',
+    },
   ]);
   // The CLI opens the workspace itself: close ours first (nothing has been indexed yet).
   await ws.core.close();
@@ -37,15 +49,33 @@ test('--json prints total, groups, hits and facets', async () => {
   const doc = JSON.parse(r.out);
   expect(doc.total).toBe(1);
   expect(doc.groups).toBe(1);
-  expect(doc.hits[0]).toMatchObject({ channel: 'Ждём домой', lang: 'ru', publishedAt: '2023-12-14T10:00:00.000Z', title: null });
-  expect(Object.keys(doc.hits[0]).sort()).toEqual(['author', 'channel', 'id', 'lang', 'publishedAt', 'score', 'snippet', 'title'].sort());
+  expect(doc.hits[0]).toMatchObject({
+    channel: 'Ждём домой',
+    lang: 'ru',
+    publishedAt: '2023-12-14T10:00:00.000Z',
+    title: null,
+  });
+  expect(Object.keys(doc.hits[0]).sort()).toEqual(
+    ['author', 'channel', 'id', 'lang', 'publishedAt', 'score', 'snippet', 'title'].sort(),
+  );
   expect(doc.facets.lang).toEqual([{ value: 'ru', label: 'ru', count: 1 }]);
 });
 
 test('text output, sort and limit', async () => {
-  const r = await cli(['search', 'lang:ru OR lang:en', '--workspace', ws.dir, '--sort', 'date', '--limit', '1']);
+  const r = await cli([
+    'search',
+    'lang:ru OR lang:en',
+    '--workspace',
+    ws.dir,
+    '--sort',
+    'date',
+    '--limit',
+    '1',
+  ]);
   expect(r.code).toBe(0);
-  expect(r.out).toMatch(/^2 items \(2 groups\)\n#\d+ {2}2023-12-20 10:00 {2}World desk \[en\]\n {2}Front line\n/);
+  expect(r.out).toMatch(
+    /^2 items \(2 groups\)\n#\d+ {2}2023-12-20 10:00 {2}World desk \[en\]\n {2}Front line\n/,
+  );
 });
 
 test('a malformed query is reported, not fatal; bad flags are usage errors', async () => {
@@ -60,13 +90,41 @@ test('a malformed query is reported, not fatal; bad flags are usage errors', asy
 test('the bundled CLI finds its index worker and rebuilds a missing index', async () => {
   const out = mkdtempSync(join(process.cwd(), 'node_modules/.cache/sifter-cli-'));
   try {
-    const common = { bundle: true, platform: 'node', format: 'esm', target: 'node24', packages: 'external', logLevel: 'error', outExtension: { '.js': '.mjs' } } as const;
-    const banner = { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" };
-    await build({ ...common, banner, entryPoints: { sifter: 'electron/cli/index.ts' }, outdir: join(out, 'cli'), define: { __SIFTER_VERSION__: '"test"' } });
-    await build({ ...common, banner, entryPoints: { 'segment-build.worker': 'electron/core/search/segment-build.worker.ts' }, outdir: join(out, 'workers') });
+    const common = {
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node24',
+      packages: 'external',
+      logLevel: 'error',
+      outExtension: { '.js': '.mjs' },
+    } as const;
+    const banner = {
+      js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+    };
+    await build({
+      ...common,
+      banner,
+      entryPoints: { sifter: 'electron/cli/index.ts' },
+      outdir: join(out, 'cli'),
+      define: { __SIFTER_VERSION__: '"test"' },
+    });
+    await build({
+      ...common,
+      banner,
+      entryPoints: { 'segment-build.worker': 'electron/core/search/segment-build.worker.ts' },
+      outdir: join(out, 'workers'),
+    });
     rmSync(join(ws.dir, 'index'), { recursive: true, force: true });
     mkdirSync(join(ws.dir, 'index'));
-    const stdout = execFileSync(process.execPath, [join(out, 'cli/sifter.mjs'), 'search', '"front line"', '--workspace', ws.dir, '--json'], { encoding: 'utf8', env: { ...process.env, SIFTER_SEGMENT_WORKER: '', SIFTER_REQUIRE_INDEX_WORKER: '1' } });
+    const stdout = execFileSync(
+      process.execPath,
+      [join(out, 'cli/sifter.mjs'), 'search', '"front line"', '--workspace', ws.dir, '--json'],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, SIFTER_SEGMENT_WORKER: '', SIFTER_REQUIRE_INDEX_WORKER: '1' },
+      },
+    );
     const doc = JSON.parse(stdout);
     expect(doc.total).toBe(1);
     expect(doc.hits[0].title).toBe('Front line');
@@ -75,7 +133,11 @@ test('the bundled CLI finds its index worker and rebuilds a missing index', asyn
     rmSync(join(ws.dir, 'index'), { recursive: true, force: true });
     mkdirSync(join(ws.dir, 'index'));
     expect(() =>
-      execFileSync(process.execPath, [join(out, 'cli/sifter.mjs'), 'search', 'x', '--workspace', ws.dir], { encoding: 'utf8', stdio: 'pipe', env: { ...process.env, SIFTER_REQUIRE_INDEX_WORKER: '1' } }),
+      execFileSync(process.execPath, [join(out, 'cli/sifter.mjs'), 'search', 'x', '--workspace', ws.dir], {
+        encoding: 'utf8',
+        stdio: 'pipe',
+        env: { ...process.env, SIFTER_REQUIRE_INDEX_WORKER: '1' },
+      }),
     ).toThrow(/index worker/);
   } finally {
     rmSync(out, { recursive: true, force: true });

@@ -17,15 +17,28 @@ export const search: Command = {
   options: { limit: { type: 'string' }, sort: { type: 'string' }, json: { type: 'boolean' } },
   async run(ctx) {
     const query = ctx.positionals.join(' ');
-    if (ctx.positionals.length === 0) throw new UsageError('give the query to search for, e.g. sifter search "мобилизация" --workspace DIR');
+    if (ctx.positionals.length === 0)
+      throw new UsageError('give the query to search for, e.g. sifter search "мобилизация" --workspace DIR');
     const limitFlag = ctx.flags.limit;
     const limit = limitFlag === undefined ? 20 : Number(limitFlag);
-    if (typeof limitFlag === 'string' && (!/^\d{1,4}$/.test(limitFlag) || limit > 1000)) throw new UsageError('--limit takes a number from 0 to 1000');
+    if (typeof limitFlag === 'string' && (!/^\d{1,4}$/.test(limitFlag) || limit > 1000))
+      throw new UsageError('--limit takes a number from 0 to 1000');
     const sort = ctx.flags.sort ?? 'relevance';
     if (sort !== 'relevance' && sort !== 'date') throw new UsageError('--sort takes relevance or date');
-    const core = new Core({ mode: 'cli', workspaceDir: ctx.workspaceDir(), version: ctx.version, recentFile: null });
+    const core = new Core({
+      mode: 'cli',
+      workspaceDir: ctx.workspaceDir(),
+      version: ctx.version,
+      recentFile: null,
+    });
     try {
-      const res = await dispatch(core, 'search.query', { query, sort, limit, offset: 0, collapseCopies: false });
+      const res = await dispatch(core, 'search.query', {
+        query,
+        sort,
+        limit,
+        offset: 0,
+        collapseCopies: false,
+      });
       if (!res.ok) throw new SifterError(res.error.code, res.error.message);
       const result = res.value as SearchResult;
       if (ctx.flags.json) {
@@ -39,12 +52,27 @@ export const search: Command = {
           publishedAt: h.publishedAt === null ? null : new Date(h.publishedAt).toISOString(),
           lang: h.lang,
         }));
-        ctx.io.stdout(JSON.stringify({ total: result.total, groups: result.groups, hits, facets: result.facets, problem: result.problem }) + '\n');
+        ctx.io.stdout(
+          JSON.stringify({
+            total: result.total,
+            groups: result.groups,
+            hits,
+            facets: result.facets,
+            problem: result.problem,
+          }) + '\n',
+        );
       } else {
-        if (result.problem) ctx.io.stderr(`Query problem at ${result.problem.start}–${result.problem.end}: ${result.problem.message}\n`);
-        const lines = [`${result.total} item${result.total === 1 ? '' : 's'} (${result.groups} group${result.groups === 1 ? '' : 's'})`];
+        if (result.problem)
+          ctx.io.stderr(
+            `Query problem at ${result.problem.start}–${result.problem.end}: ${result.problem.message}\n`,
+          );
+        const lines = [
+          `${result.total} item${result.total === 1 ? '' : 's'} (${result.groups} group${result.groups === 1 ? '' : 's'})`,
+        ];
         for (const h of result.hits) {
-          lines.push(`#${h.id}  ${formatDate(h.publishedAt)}  ${h.channel ?? h.source}${h.lang ? ` [${h.lang}]` : ''}`);
+          lines.push(
+            `#${h.id}  ${formatDate(h.publishedAt)}  ${h.channel ?? h.source}${h.lang ? ` [${h.lang}]` : ''}`,
+          );
           if (h.title) lines.push(`  ${h.title}`);
           lines.push(`  ${h.snippet.replace(/\s+/g, ' ')}`);
         }

@@ -36,7 +36,14 @@ describe('linguistics', () => {
   });
 
   test('mentions and hashtags are indexed as written and as the bare word', () => {
-    expect(analyze('#Мобилизация @way_home', 'ru')).toEqual(['#мобилизация', stem('мобилизация', 'ru'), 'мобилизация', '@way_home', stem('way_home', 'en'), 'way_home']);
+    expect(analyze('#Мобилизация @way_home', 'ru')).toEqual([
+      '#мобилизация',
+      stem('мобилизация', 'ru'),
+      'мобилизация',
+      '@way_home',
+      stem('way_home', 'en'),
+      'way_home',
+    ]);
   });
 
   test('a query word is looked up in every language it could be', () => {

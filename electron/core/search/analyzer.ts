@@ -19,8 +19,18 @@ export interface StemPlan {
 
 export function stemPlan(lang: string | null, sample: string): StemPlan {
   const l = lang?.toLowerCase() ?? null;
-  const cyrillic: StemLanguage | null = l === 'uk' ? 'uk' : l === 'ru' ? 'ru' : l && CYRILLIC_LANGS.has(l) ? 'ru' : UKRAINIAN_LETTERS.test(sample) ? 'uk' : 'ru';
-  const latin: StemLanguage | null = l === null || l === 'en' || l === 'ru' || l === 'uk' || l === 'und' ? 'en' : null;
+  const cyrillic: StemLanguage | null =
+    l === 'uk'
+      ? 'uk'
+      : l === 'ru'
+        ? 'ru'
+        : l && CYRILLIC_LANGS.has(l)
+          ? 'ru'
+          : UKRAINIAN_LETTERS.test(sample)
+            ? 'uk'
+            : 'ru';
+  const latin: StemLanguage | null =
+    l === null || l === 'en' || l === 'ru' || l === 'uk' || l === 'und' ? 'en' : null;
   return { cyrillic, latin };
 }
 

@@ -15,9 +15,25 @@ const CHANNEL = 'Ждём домой (тестовый канал)';
 beforeAll(async () => {
   ws = testWorkspace();
   ids = ws.insert([
-    { text: 'Министерство обороны сообщило о новой волне. Жены мобилизованных вышли к Кремлю.', lang: 'ru', source: CHANNEL, publishedAt: '2023-12-14T09:00:00Z' },
-    { text: 'Путин, как обычно, промолчал. Жёны ждут мужей домой.', lang: 'ru', source: CHANNEL, publishedAt: '2023-12-14T20:00:00Z' },
-    { text: "Зеленського привітали у Києві. Обстріл об'єкта тривав годину.", lang: 'uk', source: 'Новини UA', username: 'novyny_ua', publishedAt: '2023-12-15T10:00:00Z' },
+    {
+      text: 'Министерство обороны сообщило о новой волне. Жены мобилизованных вышли к Кремлю.',
+      lang: 'ru',
+      source: CHANNEL,
+      publishedAt: '2023-12-14T09:00:00Z',
+    },
+    {
+      text: 'Путин, как обычно, промолчал. Жёны ждут мужей домой.',
+      lang: 'ru',
+      source: CHANNEL,
+      publishedAt: '2023-12-14T20:00:00Z',
+    },
+    {
+      text: "Зеленського привітали у Києві. Обстріл об'єкта тривав годину.",
+      lang: 'uk',
+      source: 'Новини UA',
+      username: 'novyny_ua',
+      publishedAt: '2023-12-15T10:00:00Z',
+    },
     {
       text: "Trump's remarks on mobilization drew criticism near the front line.",
       title: 'Furious families at the front line',
@@ -28,21 +44,64 @@ beforeAll(async () => {
       author: 'Jane Roe',
       publishedAt: '2023-12-20T10:00:00Z',
     },
-    { text: 'The front of the line was quiet; mobilized men returned.', lang: 'en', kind: 'feed-entry', source: 'World RSS', sourceKind: 'feed', publishedAt: '2024-01-05T10:00:00Z' },
-    { text: 'Жены мобилизованных снова вышли к Кремлю.', lang: 'ru', source: CHANNEL, publishedAt: '2023-12-31T10:00:00Z', copyGroup: 7 },
-    { text: 'Жены мобилизованных снова вышли к Кремлю!', lang: 'ru', source: 'Другой канал', publishedAt: '2024-01-02T10:00:00Z', copyGroup: 7 },
-    { text: 'Мобілізація триває, #мобілізація @novyny_ua https://example.com/news?id=5', lang: 'uk', source: 'Новини UA', publishedAt: '2024-01-03T10:00:00Z' },
+    {
+      text: 'The front of the line was quiet; mobilized men returned.',
+      lang: 'en',
+      kind: 'feed-entry',
+      source: 'World RSS',
+      sourceKind: 'feed',
+      publishedAt: '2024-01-05T10:00:00Z',
+    },
+    {
+      text: 'Жены мобилизованных снова вышли к Кремлю.',
+      lang: 'ru',
+      source: CHANNEL,
+      publishedAt: '2023-12-31T10:00:00Z',
+      copyGroup: 7,
+    },
+    {
+      text: 'Жены мобилизованных снова вышли к Кремлю!',
+      lang: 'ru',
+      source: 'Другой канал',
+      publishedAt: '2024-01-02T10:00:00Z',
+      copyGroup: 7,
+    },
+    {
+      text: 'Мобілізація триває, #мобілізація @novyny_ua https://example.com/news?id=5',
+      lang: 'uk',
+      source: 'Новини UA',
+      publishedAt: '2024-01-03T10:00:00Z',
+    },
   ]);
   const db = ws.core.workspace.db;
   const now = Date.now();
-  const actors = Number(db.prepare("INSERT INTO tags (name, created_at) VALUES ('Actors', ?)").run(now).lastInsertRowid);
-  const wayHome = Number(db.prepare("INSERT INTO tags (name, parent_id, created_at) VALUES ('Way Home', ?, ?)").run(actors, now).lastInsertRowid);
-  db.prepare('INSERT INTO item_tags (item_id, tag_id, created_at) VALUES (?, ?, ?)').run(ids[0]!, wayHome, now);
-  db.prepare('INSERT INTO item_tags (item_id, tag_id, created_at) VALUES (?, ?, ?)').run(ids[2]!, actors, now);
-  db.prepare("INSERT INTO notes (item_id, body, updated_at) VALUES (?, 'check the date', ?)").run(ids[1]!, now);
-  db.prepare("INSERT INTO clips (item_id, field, start, end, quote, created_at) VALUES (?, 'text', 0, 7, 'Trump''s', ?)").run(ids[3]!, now);
+  const actors = Number(
+    db.prepare("INSERT INTO tags (name, created_at) VALUES ('Actors', ?)").run(now).lastInsertRowid,
+  );
+  const wayHome = Number(
+    db.prepare("INSERT INTO tags (name, parent_id, created_at) VALUES ('Way Home', ?, ?)").run(actors, now)
+      .lastInsertRowid,
+  );
+  db.prepare('INSERT INTO item_tags (item_id, tag_id, created_at) VALUES (?, ?, ?)').run(
+    ids[0]!,
+    wayHome,
+    now,
+  );
+  db.prepare('INSERT INTO item_tags (item_id, tag_id, created_at) VALUES (?, ?, ?)').run(
+    ids[2]!,
+    actors,
+    now,
+  );
+  db.prepare("INSERT INTO notes (item_id, body, updated_at) VALUES (?, 'check the date', ?)").run(
+    ids[1]!,
+    now,
+  );
+  db.prepare(
+    "INSERT INTO clips (item_id, field, start, end, quote, created_at) VALUES (?, 'text', 0, 7, 'Trump''s', ?)",
+  ).run(ids[3]!, now);
   search = searchService(ws.core);
-  const importId = (db.prepare('SELECT import_id AS i FROM items WHERE id = ?').get(ids[0]!) as { i: number }).i;
+  const importId = (db.prepare('SELECT import_id AS i FROM items WHERE id = ?').get(ids[0]!) as { i: number })
+    .i;
   await search.indexImport(importId);
 });
 
@@ -50,8 +109,19 @@ afterAll(async () => {
   await ws.close();
 });
 
-async function run(query: string, extra: Partial<Parameters<SifterSearch['search']>[0]> = {}): Promise<SearchResult> {
-  return search.search({ query, sort: 'relevance', offset: 0, limit: 100, collapseCopies: false, timelineBucket: 'auto', ...extra });
+async function run(
+  query: string,
+  extra: Partial<Parameters<SifterSearch['search']>[0]> = {},
+): Promise<SearchResult> {
+  return search.search({
+    query,
+    sort: 'relevance',
+    offset: 0,
+    limit: 100,
+    collapseCopies: false,
+    timelineBucket: 'auto',
+    ...extra,
+  });
 }
 
 /** The matching items as 1-based positions in the inserted list (readable expectations). */
@@ -208,7 +278,11 @@ describe('search engine', () => {
   });
 
   test('extra text (a translation) is searchable and marked as such', async () => {
-    await search.indexExtraText(ids[2]!, 'translation:en', 'Zelensky was greeted in Kyiv. The shelling of the facility lasted an hour.');
+    await search.indexExtraText(
+      ids[2]!,
+      'translation:en',
+      'Zelensky was greeted in Kyiv. The shelling of the facility lasted an hour.',
+    );
     const r = await run('greeted');
     expect(r.hits.map((h) => h.id)).toEqual([ids[2]]);
     expect(r.hits[0]?.matchedIn).toBe('translation');
@@ -226,18 +300,37 @@ describe('search engine', () => {
   });
 
   test('property: random queries never throw and give well-formed results', async () => {
-    const alphabet = fc.constantFrom(...'жены мобил"()*~:-+ ab.,«»\'@#'.split(''), ' AND ', ' OR ', 'NOT ', ' NEAR/2 ', 'lang:', 'date:', 'channel:"', 'tag:', '..', '2023-12-01');
+    const alphabet = fc.constantFrom(
+      ...'жены мобил"()*~:-+ ab.,«»\'@#'.split(''),
+      ' AND ',
+      ' OR ',
+      'NOT ',
+      ' NEAR/2 ',
+      'lang:',
+      'date:',
+      'channel:"',
+      'tag:',
+      '..',
+      '2023-12-01',
+    );
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.string({ maxLength: 40 }), fc.array(alphabet, { maxLength: 12 }).map((a) => a.join(''))), async (q) => {
-        const res = await dispatch(ws.core, 'search.query', { query: q, limit: 5 });
-        expect(res.ok).toBe(true);
-        if (!res.ok) return;
-        const r = res.value as SearchResult;
-        expect(r.total).toBeGreaterThanOrEqual(r.hits.length);
-        expect(r.groups).toBeLessThanOrEqual(r.total);
-        for (const h of r.hits) for (const [s, e] of h.highlights) expect(0 <= s && s < e && e <= h.snippet.length).toBe(true);
-        if (r.problem) expect(r.problem.end).toBeLessThanOrEqual(q.length);
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          fc.string({ maxLength: 40 }),
+          fc.array(alphabet, { maxLength: 12 }).map((a) => a.join('')),
+        ),
+        async (q) => {
+          const res = await dispatch(ws.core, 'search.query', { query: q, limit: 5 });
+          expect(res.ok).toBe(true);
+          if (!res.ok) return;
+          const r = res.value as SearchResult;
+          expect(r.total).toBeGreaterThanOrEqual(r.hits.length);
+          expect(r.groups).toBeLessThanOrEqual(r.total);
+          for (const h of r.hits)
+            for (const [s, e] of h.highlights) expect(0 <= s && s < e && e <= h.snippet.length).toBe(true);
+          if (r.problem) expect(r.problem.end).toBeLessThanOrEqual(q.length);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -259,7 +352,10 @@ describe('items and saved searches', () => {
   });
 
   test("items.context gives the post's neighbours in its channel", async () => {
-    const res = (await dispatch(ws.core, 'items.context', { id: ids[1]!, radius: 5 })) as { ok: true; value: { before: { id: number }[]; after: { id: number }[] } };
+    const res = (await dispatch(ws.core, 'items.context', { id: ids[1]!, radius: 5 })) as {
+      ok: true;
+      value: { before: { id: number }[]; after: { id: number }[] };
+    };
     expect(res.value.before.map((i) => i.id)).toEqual([ids[0]]);
     expect(res.value.after.map((i) => i.id)).toEqual([ids[5]]);
   });
@@ -269,8 +365,14 @@ describe('items and saved searches', () => {
     expect(created).toMatchObject({ name: 'Wives', total: 4, newCount: 0 });
     const events: string[] = [];
     const stop = ws.core.events.subscribe((event) => events.push(event));
-    const [fresh] = ws.insert([{ text: 'Жены снова у стен Кремля.', lang: 'ru', source: CHANNEL, publishedAt: '2024-01-06T10:00:00Z' }]);
-    const importId = (ws.core.workspace.db.prepare('SELECT import_id AS i FROM items WHERE id = ?').get(fresh!) as { i: number }).i;
+    const [fresh] = ws.insert([
+      { text: 'Жены снова у стен Кремля.', lang: 'ru', source: CHANNEL, publishedAt: '2024-01-06T10:00:00Z' },
+    ]);
+    const importId = (
+      ws.core.workspace.db.prepare('SELECT import_id AS i FROM items WHERE id = ?').get(fresh!) as {
+        i: number;
+      }
+    ).i;
     await search.indexImport(importId);
     stop();
     expect(events).toContain('saved.changed');
@@ -285,14 +387,27 @@ describe('items and saved searches', () => {
 
   test('a removed import: its items are gone, and a reused id does not inherit their text', async () => {
     const importId = (await import('./test-fixtures')).newImport(ws.core);
-    const [gone] = ws.insert([{ text: 'Уникальноеслово в удаляемом импорте.', lang: 'ru', source: CHANNEL, publishedAt: '2024-02-01T10:00:00Z' }], importId);
+    const [gone] = ws.insert(
+      [
+        {
+          text: 'Уникальноеслово в удаляемом импорте.',
+          lang: 'ru',
+          source: CHANNEL,
+          publishedAt: '2024-02-01T10:00:00Z',
+        },
+      ],
+      importId,
+    );
     await search.indexImport(importId);
     expect(await hits('уникальноеслово')).toHaveLength(1);
     ws.core.workspace.db.prepare('DELETE FROM items WHERE import_id = ?').run(importId);
     await search.removeImport(importId);
     expect(await hits('уникальноеслово')).toEqual([]);
     // SQLite hands out the deleted id again (it was the largest).
-    const [reused] = ws.insert([{ text: 'Совсем другой текст.', lang: 'ru', source: CHANNEL, publishedAt: '2024-02-02T10:00:00Z' }], importId);
+    const [reused] = ws.insert(
+      [{ text: 'Совсем другой текст.', lang: 'ru', source: CHANNEL, publishedAt: '2024-02-02T10:00:00Z' }],
+      importId,
+    );
     expect(reused).toBe(gone);
     await search.indexImport(importId);
     expect(await hits('уникальноеслово')).toEqual([]);

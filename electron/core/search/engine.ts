@@ -62,12 +62,18 @@ export class SearchEngine {
    * in another process (the CLI translating while the app is open), which the table signature tells.
    */
   private extraSegment(): Segment | null {
-    const sig = this.db.prepare('SELECT count(*) AS n, coalesce(max(updated_at), 0) AS u, coalesce(sum(length(text)), 0) AS l FROM search_extra').get() as Record<string, number>;
+    const sig = this.db
+      .prepare(
+        'SELECT count(*) AS n, coalesce(max(updated_at), 0) AS u, coalesce(sum(length(text)), 0) AS l FROM search_extra',
+      )
+      .get() as Record<string, number>;
     const signature = `${sig.n}:${sig.u}:${sig.l}`;
     if (signature !== this.extraSignature) this.extraDirty = true;
     this.extraSignature = signature;
     if (!this.extraDirty) return this.extra;
-    const rows = this.db.prepare('SELECT e.item_id AS id, e.field, e.text FROM search_extra e ORDER BY e.item_id, e.field').all() as { id: number; field: string; text: string }[];
+    const rows = this.db
+      .prepare('SELECT e.item_id AS id, e.field, e.text FROM search_extra e ORDER BY e.item_id, e.field')
+      .all() as { id: number; field: string; text: string }[];
     const byItem = new Map<number, { text: string[]; lang: string | null }>();
     for (const r of rows) {
       const entry = byItem.get(r.id) ?? { text: [], lang: r.field.split(':')[1] ?? null };
@@ -75,7 +81,9 @@ export class SearchEngine {
       byItem.set(r.id, entry);
     }
     this.extraIds = new Set(byItem.keys());
-    this.extra = byItem.size ? buildSegment([...byItem].map(([id, e]) => ({ id, text: e.text.join('\n'), lang: e.lang }))) : null;
+    this.extra = byItem.size
+      ? buildSegment([...byItem].map(([id, e]) => ({ id, text: e.text.join('\n'), lang: e.lang })))
+      : null;
     this.extraDirty = false;
     return this.extra;
   }
@@ -85,7 +93,8 @@ export class SearchEngine {
 
   storedTexts(id: number): StoredText[] {
     this.textStmt ??= this.db.prepare('SELECT title, text, lang FROM items WHERE id = ?');
-    const row = this.textStmt.get(id) as { title: string | null; text: string; lang: string | null } | undefined;
+    const row = this.textStmt.get(id) as
+      { title: string | null; text: string; lang: string | null } | undefined;
     const out: StoredText[] = [];
     if (row) out.push({ text: row.title ? `${row.title}\n${row.text}` : row.text, lang: row.lang });
     if (this.extraIds.has(id)) {
@@ -97,8 +106,8 @@ export class SearchEngine {
     return out;
   }
 
-  /** Every match of a query, ordered. */
-  match(query: string, sort: 'relevance' | 'date'): Matches {
+  /** Every match of a query, ordered (in id order with sort 'none', for counts). */
+  match(query: string, sort: 'relevance' | 'date' | 'none'): Matches {
     const parsed = parseQuery(query);
     const cols = this.table.columns;
     const ctx: EvalContext = {
@@ -120,11 +129,23 @@ export class SearchEngine {
     const pub = cols.publishedAt;
     const date = (id: number): number => (Number.isNaN(pub[id]!) ? -Infinity : pub[id]!);
     const score = out.score;
+    if (sort === 'none')
+      return {
+        ids,
+        scores: Float32Array.from(ids, (id) => score[id]!),
+        terms: out.terms,
+        problem: parsed.problem,
+      };
     const order = Array.from(ids);
     if (sort === 'date') order.sort((a, b) => date(b) - date(a) || b - a);
     else order.sort((a, b) => score[b]! - score[a]! || date(b) - date(a) || b - a);
     const sorted = Int32Array.from(order);
-    return { ids: sorted, scores: Float32Array.from(order, (id) => score[id]!), terms: out.terms, problem: parsed.problem };
+    return {
+      ids: sorted,
+      scores: Float32Array.from(order, (id) => score[id]!),
+      terms: out.terms,
+      problem: parsed.problem,
+    };
   }
 
   search(req: SearchRequest): SearchResult {
@@ -170,11 +191,21 @@ export class SearchEngine {
     };
   }
 
-  private hits(ids: number[], scoreOf: Map<number, number>, terms: Set<string>, copies: (id: number) => number): SearchHit[] {
+  private hits(
+    ids: number[],
+    scoreOf: Map<number, number>,
+    terms: Set<string>,
+    copies: (id: number) => number,
+  ): SearchHit[] {
     if (ids.length === 0) return [];
     const rows = this.db
-      .prepare(`SELECT ${SUMMARY_COLUMNS}, i.text AS full_text, i.copy_group FROM items i JOIN sources s ON s.id = i.source_id WHERE i.id IN (SELECT value FROM json_each(?))`)
-      .all(JSON.stringify(ids)) as unknown as (SummaryRow & { full_text: string; copy_group: number | null })[];
+      .prepare(
+        `SELECT ${SUMMARY_COLUMNS}, i.text AS full_text, i.copy_group FROM items i JOIN sources s ON s.id = i.source_id WHERE i.id IN (SELECT value FROM json_each(?))`,
+      )
+      .all(JSON.stringify(ids)) as unknown as (SummaryRow & {
+      full_text: string;
+      copy_group: number | null;
+    })[];
     const byId = new Map(rows.map((r) => [r.id, r]));
     const tags = tagRefsFor(this.db, ids);
     const hits: SearchHit[] = [];
@@ -184,7 +215,11 @@ export class SearchEngine {
       let matchedIn: SearchHit['matchedIn'] = 'original';
       let ranges = matchRanges(r.full_text, r.lang, terms);
       let text = r.full_text;
-      if (ranges.length === 0 && !(r.title && matchRanges(r.title, r.lang, terms).length > 0) && this.extraIds.has(id)) {
+      if (
+        ranges.length === 0 &&
+        !(r.title && matchRanges(r.title, r.lang, terms).length > 0) &&
+        this.extraIds.has(id)
+      ) {
         // Nothing in the original: the hit came from a translation, so show (and highlight) that.
         for (const e of this.storedTexts(id).slice(1)) {
           const extraRanges = matchRanges(e.text, e.lang, terms);

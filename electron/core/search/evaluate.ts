@@ -41,7 +41,6 @@ export interface EvalOutput extends MatchSet {
 
 const MAX_EXPANSIONS = 5_000;
 
-
 export function evaluate(ast: QueryNode | null, ctx: EvalContext): EvalOutput {
   const terms = new Set<string>();
   const ev = new Evaluator(ctx, terms);
@@ -170,7 +169,11 @@ class Evaluator {
     const last = tokens[tokens.length - 1]!;
     let acc: MatchSet | null = null;
     for (const t of tokens.slice(0, -1)) acc = intersect(acc, this.exact(queryVariants(t), negated));
-    const leaf = n.prefix ? this.prefix(last, negated) : n.fuzzy ? this.fuzzy(last, n.fuzzy, negated) : this.exact(queryVariants(last), negated);
+    const leaf = n.prefix
+      ? this.prefix(last, negated)
+      : n.fuzzy
+        ? this.fuzzy(last, n.fuzzy, negated)
+        : this.exact(queryVariants(last), negated);
     return intersect(acc, leaf);
   }
 
@@ -255,7 +258,11 @@ class Evaluator {
         const bare = value.replace(/^@/, '').toLowerCase();
         const sources = new Set<number>();
         for (const s of cols.sources.values()) {
-          if ((s.username && s.username.replace(/^@/, '').toLowerCase() === bare) || nameMatches(s.name, value)) sources.add(s.id);
+          if (
+            (s.username && s.username.replace(/^@/, '').toLowerCase() === bare) ||
+            nameMatches(s.name, value)
+          )
+            sources.add(s.id);
         }
         return mark((id) => codes.has(cols.channel[id]!) || sources.has(cols.sourceId[id]!));
       }
@@ -263,7 +270,13 @@ class Evaluator {
         const low = value.toLowerCase();
         const sources = new Set<number>();
         for (const s of cols.sources.values()) {
-          if (s.kind.toLowerCase() === low || s.key.toLowerCase() === low || s.key.toLowerCase().startsWith(`${low}:`) || nameMatches(s.name, value)) sources.add(s.id);
+          if (
+            s.kind.toLowerCase() === low ||
+            s.key.toLowerCase() === low ||
+            s.key.toLowerCase().startsWith(`${low}:`) ||
+            nameMatches(s.name, value)
+          )
+            sources.add(s.id);
         }
         return mark((id) => sources.has(cols.sourceId[id]!));
       }
@@ -272,7 +285,9 @@ class Evaluator {
         // every tag whose name or path reads the same (so "tag:Noise" covers all tags named Noise).
         const resolved = this.ctx.tagSubtree(value);
         const wanted = resolved ? new Set(resolved) : tagsMatching(tags, value);
-        for (const [itemId, list] of tags.itemTags) if (itemId < this.size && cols.present[itemId] && list.some((t) => wanted.has(t))) out.match[itemId] = 1;
+        for (const [itemId, list] of tags.itemTags)
+          if (itemId < this.size && cols.present[itemId] && list.some((t) => wanted.has(t)))
+            out.match[itemId] = 1;
         return out;
       }
     }
@@ -333,7 +348,10 @@ function matchingCodes(values: string[], value: string): Set<number> {
 /** Tags named (or with the path) `value`, with all their descendants: a parent includes its children. */
 export function tagsMatching(tags: TagColumns, value: string): Set<number> {
   const want = tokenize(value).join(' ');
-  const roots = [...tags.tags.values()].filter((t) => tokenize(t.name).join(' ') === want || tokenize(t.path).join(' ') === want || String(t.id) === value);
+  const roots = [...tags.tags.values()].filter(
+    (t) =>
+      tokenize(t.name).join(' ') === want || tokenize(t.path).join(' ') === want || String(t.id) === value,
+  );
   const out = new Set<number>(roots.map((t) => t.id));
   let grew = true;
   while (grew) {

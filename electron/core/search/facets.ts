@@ -6,7 +6,9 @@ import { dayOf, dayStart } from './zoned-time';
 const MAX_VALUES = 50;
 
 function top(counts: Map<string, FacetValue>): FacetValue[] {
-  return [...counts.values()].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label)).slice(0, MAX_VALUES);
+  return [...counts.values()]
+    .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label))
+    .slice(0, MAX_VALUES);
 }
 
 function byCode(ids: Int32Array, codes: ArrayLike<number>, values: string[]): FacetValue[] {
@@ -57,7 +59,12 @@ export function computeFacets(ids: Int32Array, cols: ItemColumns, tags: TagColum
 const WEEK_THRESHOLD_DAYS = 180;
 const EPOCH_WEEKDAY = 3; // 1970-01-01 was a Thursday: (day + 3) % 7 is the weekday counted from Monday.
 
-export function computeTimeline(ids: Int32Array, cols: ItemColumns, timeZone: string, bucket: 'day' | 'week' | 'auto'): { bucket: 'day' | 'week'; points: TimelinePoint[] } {
+export function computeTimeline(
+  ids: Int32Array,
+  cols: ItemColumns,
+  timeZone: string,
+  bucket: 'day' | 'week' | 'auto',
+): { bucket: 'day' | 'week'; points: TimelinePoint[] } {
   const days = new Map<number, number>();
   let min = Infinity;
   let max = -Infinity;
@@ -80,9 +87,11 @@ export function computeTimeline(ids: Int32Array, cols: ItemColumns, timeZone: st
   const last = keyOf(max);
   const points: TimelinePoint[] = [];
   if ((last - first) / step <= 5000) {
-    for (let k = first; k <= last; k += step) points.push({ t: dayStart(k, timeZone), count: buckets.get(k) ?? 0 });
+    for (let k = first; k <= last; k += step)
+      points.push({ t: dayStart(k, timeZone), count: buckets.get(k) ?? 0 });
   } else {
-    for (const k of [...buckets.keys()].sort((a, b) => a - b)) points.push({ t: dayStart(k, timeZone), count: buckets.get(k)! });
+    for (const k of [...buckets.keys()].sort((a, b) => a - b))
+      points.push({ t: dayStart(k, timeZone), count: buckets.get(k)! });
   }
   return { bucket: chosen, points };
 }

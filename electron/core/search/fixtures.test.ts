@@ -23,11 +23,20 @@ let names: Map<number, string>;
 
 beforeAll(async () => {
   ws = testWorkspace();
-  const report = await ws.core.jobs.run('import', 'fixtures', (job) => importPaths(ws.core, INPUTS.map((p) => join(FIXTURES, p)), {}, job));
+  const report = await ws.core.jobs.run('import', 'fixtures', (job) =>
+    importPaths(
+      ws.core,
+      INPUTS.map((p) => join(FIXTURES, p)),
+      {},
+      job,
+    ),
+  );
   expect(report.imports.filter((r) => r.error)).toEqual([]);
   search = searchService(ws.core);
   const rows = ws.core.workspace.db
-    .prepare('SELECT i.id, s.kind AS sk, i.external_id AS ext, m.file FROM items i JOIN sources s ON s.id = i.source_id JOIN imports m ON m.id = i.import_id')
+    .prepare(
+      'SELECT i.id, s.kind AS sk, i.external_id AS ext, m.file FROM items i JOIN sources s ON s.id = i.source_id JOIN imports m ON m.id = i.import_id',
+    )
     .all() as { id: number; sk: string; ext: string; file: string }[];
   // Channel posts by message id ("tg:10"); other items by their file and position in it ("world.rss#2").
   const perFile = new Map<string, number>();
@@ -55,8 +64,24 @@ async function hitNames(query: string): Promise<string[]> {
 // count as matches (вернутся ~ вернуть), phrases and proximity are checked against the stored text.
 test.each([
   // The issue's own examples.
-  ['мобилизованных', ['cp1251-wives-kremlin.html#1', 'koi8r-relatives-duma.html#1', 'media-monitoring-export.csv#3', 'ru-news.atom#1', 'tg:10', 'tg:12', 'tg:2', 'tg:21', 'x-archive#3']],
-  ['"front line"', ['furious-families-front-line.html#1', 'media-monitoring-export.csv#1', 'world.rss#1', 'x-archive#1']],
+  [
+    'мобилизованных',
+    [
+      'cp1251-wives-kremlin.html#1',
+      'koi8r-relatives-duma.html#1',
+      'media-monitoring-export.csv#3',
+      'ru-news.atom#1',
+      'tg:10',
+      'tg:12',
+      'tg:2',
+      'tg:21',
+      'x-archive#3',
+    ],
+  ],
+  [
+    '"front line"',
+    ['furious-families-front-line.html#1', 'media-monitoring-export.csv#1', 'world.rss#1', 'x-archive#1'],
+  ],
   ['lang:uk', ['tg:15']],
   ['date:2023-12-14..2023-12-14', ['tg:10', 'tg:11']],
   // Russian: Cyrillic never trimmed away, inflections, operators.
@@ -69,10 +94,37 @@ test.each([
   ['кремль NEAR/3 замолчать', []],
   ['"вернуть домой"~3', ['tg:10', 'tg:2', 'tg:21', 'x-archive#3']],
   ['демобилизац*', ['cp1251-wives-kremlin.html#1', 'ru-news.atom#1', 'tg:10']],
-  ['мобилизованых~1', ['cp1251-wives-kremlin.html#1', 'koi8r-relatives-duma.html#1', 'media-monitoring-export.csv#3', 'ru-news.atom#1', 'tg:10', 'tg:12', 'tg:2', 'tg:21', 'x-archive#3']],
-  ['жены OR жёнами', ['cp1251-wives-kremlin.html#1', 'koi8r-relatives-duma.html#1', 'media-monitoring-export.csv#3', 'ru-news.atom#1', 'tg:2', 'tg:25', 'x-archive#3']],
+  [
+    'мобилизованых~1',
+    [
+      'cp1251-wives-kremlin.html#1',
+      'koi8r-relatives-duma.html#1',
+      'media-monitoring-export.csv#3',
+      'ru-news.atom#1',
+      'tg:10',
+      'tg:12',
+      'tg:2',
+      'tg:21',
+      'x-archive#3',
+    ],
+  ],
+  [
+    'жены OR жёнами',
+    [
+      'cp1251-wives-kremlin.html#1',
+      'koi8r-relatives-duma.html#1',
+      'media-monitoring-export.csv#3',
+      'ru-news.atom#1',
+      'tg:2',
+      'tg:25',
+      'x-archive#3',
+    ],
+  ],
   ['(путин OR кремль) -мобилизованных', []],
-  ['lang:ru kind:article', ['cp1251-wives-kremlin.html#1', 'koi8r-relatives-duma.html#1', 'media-monitoring-export.csv#3']],
+  [
+    'lang:ru kind:article',
+    ['cp1251-wives-kremlin.html#1', 'koi8r-relatives-duma.html#1', 'media-monitoring-export.csv#3'],
+  ],
   // Ukrainian: apostrophe variants.
   ['сім’ї', ['tg:15']],
   ["сім'ї", ['tg:15']],

@@ -64,7 +64,8 @@ export class IndexStore {
     if (!existsSync(path)) return null;
     try {
       const m = JSON.parse(readFileSync(path, 'utf8')) as Manifest;
-      if (typeof m !== 'object' || m === null || !Array.isArray(m.segments)) throw new Error('not a manifest');
+      if (typeof m !== 'object' || m === null || !Array.isArray(m.segments))
+        throw new Error('not a manifest');
       return m;
     } catch (err) {
       this.repairs.push(`manifest unreadable (${(err as Error).message})`);
@@ -84,7 +85,8 @@ export class IndexStore {
     this.repairs = [];
     const manifest = this.readManifest();
     let metas: SegmentMeta[] = [];
-    if (manifest && manifest.version !== INDEX_VERSION) this.repairs.push(`index version ${manifest.version} is outdated`);
+    if (manifest && manifest.version !== INDEX_VERSION)
+      this.repairs.push(`index version ${manifest.version} is outdated`);
     else if (manifest) metas = manifest.segments;
     const loaded: LoadedSegment[] = [];
     for (const meta of [...metas].sort((a, b) => b.createdAt - a.createdAt || b.maxId - a.maxId)) {
@@ -119,7 +121,8 @@ export class IndexStore {
   dropStale(db: DatabaseSync): number {
     const max = (db.prepare('SELECT coalesce(max(id), 0) AS m FROM items').get() as { m: number }).m;
     const exists = new Uint8Array(max + 1);
-    for (const r of db.prepare('SELECT id FROM items').iterate() as Iterable<{ id: number }>) exists[r.id] = 1;
+    for (const r of db.prepare('SELECT id FROM items').iterate() as Iterable<{ id: number }>)
+      exists[r.id] = 1;
     const keep: LoadedSegment[] = [];
     let dropped = 0;
     for (const s of this.segments) {
@@ -140,7 +143,8 @@ export class IndexStore {
   private removeStrayFiles(): void {
     const known = new Set(this.segments.map((s) => s.meta.file));
     for (const name of readdirSync(this.dir)) {
-      if ((name.endsWith('.seg') && !known.has(name)) || name.endsWith('.tmp')) rmSync(join(this.dir, name), { force: true });
+      if ((name.endsWith('.seg') && !known.has(name)) || name.endsWith('.tmp'))
+        rmSync(join(this.dir, name), { force: true });
     }
   }
 
@@ -160,18 +164,31 @@ export class IndexStore {
   }
 
   /** Builds segments for every stored item not yet indexed; returns how many were indexed. */
-  async indexMissing(db: DatabaseSync, importId: number | null, onProgress?: IndexProgress, signal?: AbortSignal): Promise<number> {
+  async indexMissing(
+    db: DatabaseSync,
+    importId: number | null,
+    onProgress?: IndexProgress,
+    signal?: AbortSignal,
+  ): Promise<number> {
     const ids = this.missingIds(db, importId);
     if (ids.length === 0) return 0;
-    if (importId === null && this.segments.length > 0) this.repairs.push(`${ids.length} items were not indexed`);
+    if (importId === null && this.segments.length > 0)
+      this.repairs.push(`${ids.length} items were not indexed`);
     // At least one segment per core, so both build at once; at most SEGMENT_DOCS per segment.
     const lanes = Math.max(1, this.options.concurrency ?? Math.min(2, availableParallelism()));
-    const per = this.options.segmentDocs ?? Math.max(MIN_SEGMENT_DOCS, Math.min(SEGMENT_DOCS, Math.ceil(ids.length / lanes)));
+    const per =
+      this.options.segmentDocs ??
+      Math.max(MIN_SEGMENT_DOCS, Math.min(SEGMENT_DOCS, Math.ceil(ids.length / lanes)));
     const stamp = Date.now();
     const tasks = [];
     for (let i = 0; i < ids.length; i += per) {
       const file = `seg-${stamp.toString(36)}-${process.pid.toString(36)}-${(this.seq++).toString(36)}.seg`;
-      tasks.push({ dbPath: this.dbPath, indexDir: this.dir, file, ids: Int32Array.from(ids.slice(i, i + per)) });
+      tasks.push({
+        dbPath: this.dbPath,
+        indexDir: this.dir,
+        file,
+        ids: Int32Array.from(ids.slice(i, i + per)),
+      });
     }
     let done = 0;
     onProgress?.(0, ids.length);
@@ -189,7 +206,16 @@ export class IndexStore {
   }
 
   private adopt(r: SegmentTaskResult, importId: number | null, createdAt: number): void {
-    const meta: SegmentMeta = { file: r.file, importId, docs: r.docs, minId: r.minId, maxId: r.maxId, bytes: r.bytes, checksum: r.checksum, createdAt };
+    const meta: SegmentMeta = {
+      file: r.file,
+      importId,
+      docs: r.docs,
+      minId: r.minId,
+      maxId: r.maxId,
+      bytes: r.bytes,
+      checksum: r.checksum,
+      createdAt,
+    };
     if (r.docs === 0) {
       rmSync(join(this.dir, r.file), { force: true });
       return;

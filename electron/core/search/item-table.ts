@@ -87,7 +87,9 @@ export function loadItemColumns(db: DatabaseSync): ItemColumns {
   cols.channel = new Int32Array(size);
   cols.author = new Int32Array(size);
   cols.copyGroup = new Int32Array(size);
-  const stmt = db.prepare('SELECT id, source_id, kind, lang, channel, author, published_at, copy_group, removed FROM items');
+  const stmt = db.prepare(
+    'SELECT id, source_id, kind, lang, channel, author, published_at, copy_group, removed FROM items',
+  );
   for (const r of stmt.iterate() as Iterable<ItemRow>) {
     if (r.removed) continue;
     const id = r.id;
@@ -101,7 +103,9 @@ export function loadItemColumns(db: DatabaseSync): ItemColumns {
     cols.author[id] = cols.authors.code(r.author);
     cols.copyGroup[id] = r.copy_group ?? 0;
   }
-  for (const s of db.prepare('SELECT id, kind, name, username, key FROM sources').all() as unknown as SourceInfo[]) {
+  for (const s of db
+    .prepare('SELECT id, kind, name, username, key FROM sources')
+    .all() as unknown as SourceInfo[]) {
     cols.sources.set(s.id, { id: s.id, kind: s.kind, name: s.name, username: s.username, key: s.key });
   }
   return cols;
@@ -109,7 +113,10 @@ export function loadItemColumns(db: DatabaseSync): ItemColumns {
 
 export function loadTagColumns(db: DatabaseSync): TagColumns {
   const t = new TagColumns();
-  const rows = db.prepare('SELECT id, name, parent_id AS parentId, color FROM tags').all() as unknown as Omit<TagInfo, 'path'>[];
+  const rows = db.prepare('SELECT id, name, parent_id AS parentId, color FROM tags').all() as unknown as Omit<
+    TagInfo,
+    'path'
+  >[];
   const byId = new Map(rows.map((r) => [r.id, r]));
   const pathOf = (id: number, seen = new Set<number>()): string => {
     const tag = byId.get(id);
@@ -119,13 +126,18 @@ export function loadTagColumns(db: DatabaseSync): TagColumns {
     return `${pathOf(tag.parentId, seen)}/${tag.name}`;
   };
   for (const r of rows) t.tags.set(r.id, { ...r, path: pathOf(r.id) });
-  for (const r of db.prepare('SELECT item_id AS i, tag_id AS t FROM item_tags').iterate() as Iterable<{ i: number; t: number }>) {
+  for (const r of db.prepare('SELECT item_id AS i, tag_id AS t FROM item_tags').iterate() as Iterable<{
+    i: number;
+    t: number;
+  }>) {
     const list = t.itemTags.get(r.i);
     if (list) list.push(r.t);
     else t.itemTags.set(r.i, [r.t]);
   }
-  for (const r of db.prepare('SELECT item_id AS i FROM notes').iterate() as Iterable<{ i: number }>) t.withNote.add(r.i);
-  for (const r of db.prepare('SELECT DISTINCT item_id AS i FROM clips').iterate() as Iterable<{ i: number }>) t.withClip.add(r.i);
+  for (const r of db.prepare('SELECT item_id AS i FROM notes').iterate() as Iterable<{ i: number }>)
+    t.withNote.add(r.i);
+  for (const r of db.prepare('SELECT DISTINCT item_id AS i FROM clips').iterate() as Iterable<{ i: number }>)
+    t.withClip.add(r.i);
   return t;
 }
 
@@ -148,7 +160,11 @@ export class ItemTable {
     const probe = `${dv}:${tc}`;
     if (probe === this.probe && this.items && this.tagCols) return;
     this.probe = probe;
-    const sig = this.db.prepare('SELECT count(*) AS n, coalesce(max(id), 0) AS m, total(removed) AS r, (SELECT count(*) FROM sources) AS s FROM items').get() as Record<string, number>;
+    const sig = this.db
+      .prepare(
+        'SELECT count(*) AS n, coalesce(max(id), 0) AS m, total(removed) AS r, (SELECT count(*) FROM sources) AS s FROM items',
+      )
+      .get() as Record<string, number>;
     const signature = `${sig.n}:${sig.m}:${sig.r}:${sig.s}`;
     if (signature !== this.itemSignature || !this.items) {
       this.items = loadItemColumns(this.db);

@@ -1,7 +1,14 @@
 // Reading items for display: the summary a hit or a list row shows, the full detail the Reader shows,
 // and an item's neighbours in its channel's timeline (items.get / items.context).
 import type { DatabaseSync } from 'node:sqlite';
-import type { ItemDetail, ItemEntity, ItemKind, ItemMedia, ItemSummary, TagRef } from '../../../shared/domain';
+import type {
+  ItemDetail,
+  ItemEntity,
+  ItemKind,
+  ItemMedia,
+  ItemSummary,
+  TagRef,
+} from '../../../shared/domain';
 import { SifterError } from '../errors';
 import { itemAnnotations, tagsOfItems } from '../tags/queries';
 import type { Workspace } from '../workspace/workspace';
@@ -50,7 +57,11 @@ export function toSummary(r: SummaryRow): ItemSummary {
 }
 
 export function summaryById(db: DatabaseSync, id: number): ItemSummary | null {
-  const row = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM items i JOIN sources s ON s.id = i.source_id WHERE i.id = ? AND i.removed = 0`).get(id) as SummaryRow | undefined;
+  const row = db
+    .prepare(
+      `SELECT ${SUMMARY_COLUMNS} FROM items i JOIN sources s ON s.id = i.source_id WHERE i.id = ? AND i.removed = 0`,
+    )
+    .get(id) as SummaryRow | undefined;
   return row ? toSummary(row) : null;
 }
 
@@ -95,7 +106,10 @@ export function itemDetail(ws: Workspace, id: number): ItemDetail {
     .get(id) as DetailRow | undefined;
   if (!row) throw new SifterError('NOT_FOUND', `Item ${id} does not exist.`);
   const summaryOf = (sql: string, ...params: number[]): (ItemSummary & { hash?: string })[] =>
-    (db.prepare(sql).all(...params) as unknown as (SummaryRow & { content_hash?: string })[]).map((r) => ({ ...toSummary(r), hash: r.content_hash }));
+    (db.prepare(sql).all(...params) as unknown as (SummaryRow & { content_hash?: string })[]).map((r) => ({
+      ...toSummary(r),
+      hash: r.content_hash,
+    }));
   const replies = summaryOf(
     `SELECT ${SUMMARY_COLUMNS} FROM items i JOIN sources s ON s.id = i.source_id WHERE i.reply_to_item_id = ? AND i.removed = 0 ORDER BY i.published_at, i.id LIMIT 500`,
     id,
@@ -108,7 +122,10 @@ export function itemDetail(ws: Workspace, id: number): ItemDetail {
            WHERE i.copy_group = ? AND i.id <> ? AND i.removed = 0 ORDER BY i.published_at, i.id LIMIT 500`,
           row.copy_group,
           id,
-        ).map(({ hash, ...s }) => ({ ...s, similarity: hash === row.content_hash ? ('exact' as const) : ('near' as const) }));
+        ).map(({ hash, ...s }) => ({
+          ...s,
+          similarity: hash === row.content_hash ? ('exact' as const) : ('near' as const),
+        }));
   // Tags, note and clips as the tagging domain reads them (one source of truth for paths, anchoring).
   const annotations = itemAnnotations(ws, id);
   return {
@@ -118,7 +135,12 @@ export function itemDetail(ws: Workspace, id: number): ItemDetail {
     text: row.text,
     html: row.html,
     entities: parseJson<ItemEntity[]>(row.entities, []),
-    media: parseJson<ItemMedia[]>(row.media, []).map((m) => ({ kind: m.kind, path: m.path ?? null, name: m.name ?? null, missing: Boolean(m.missing) })),
+    media: parseJson<ItemMedia[]>(row.media, []).map((m) => ({
+      kind: m.kind,
+      path: m.path ?? null,
+      name: m.name ?? null,
+      missing: Boolean(m.missing),
+    })),
     forwardedFrom: row.forwarded_from,
     editedAt: row.edited_at,
     reactions: parseJson<{ emoji: string; count: number }[] | null>(row.reactions, null),
@@ -134,20 +156,30 @@ export function itemDetail(ws: Workspace, id: number): ItemDetail {
 }
 
 /** The items before and after one in its source's timeline (by publication time, then id). */
-export function itemContext(db: DatabaseSync, id: number, radius: number): { before: ItemSummary[]; after: ItemSummary[] } {
-  const anchor = db.prepare('SELECT source_id, coalesce(published_at, 0) AS t FROM items WHERE id = ?').get(id) as { source_id: number; t: number } | undefined;
+export function itemContext(
+  db: DatabaseSync,
+  id: number,
+  radius: number,
+): { before: ItemSummary[]; after: ItemSummary[] } {
+  const anchor = db
+    .prepare('SELECT source_id, coalesce(published_at, 0) AS t FROM items WHERE id = ?')
+    .get(id) as { source_id: number; t: number } | undefined;
   if (!anchor) throw new SifterError('NOT_FOUND', `Item ${id} does not exist.`);
   const base = `SELECT ${SUMMARY_COLUMNS} FROM items i JOIN sources s ON s.id = i.source_id WHERE i.source_id = ? AND i.removed = 0`;
   const before = (
     db
-      .prepare(`${base} AND (coalesce(i.published_at, 0) < ? OR (coalesce(i.published_at, 0) = ? AND i.id < ?)) ORDER BY coalesce(i.published_at, 0) DESC, i.id DESC LIMIT ?`)
+      .prepare(
+        `${base} AND (coalesce(i.published_at, 0) < ? OR (coalesce(i.published_at, 0) = ? AND i.id < ?)) ORDER BY coalesce(i.published_at, 0) DESC, i.id DESC LIMIT ?`,
+      )
       .all(anchor.source_id, anchor.t, anchor.t, id, radius) as unknown as SummaryRow[]
   )
     .map(toSummary)
     .reverse();
   const after = (
     db
-      .prepare(`${base} AND (coalesce(i.published_at, 0) > ? OR (coalesce(i.published_at, 0) = ? AND i.id > ?)) ORDER BY coalesce(i.published_at, 0), i.id LIMIT ?`)
+      .prepare(
+        `${base} AND (coalesce(i.published_at, 0) > ? OR (coalesce(i.published_at, 0) = ? AND i.id > ?)) ORDER BY coalesce(i.published_at, 0), i.id LIMIT ?`,
+      )
       .all(anchor.source_id, anchor.t, anchor.t, id, radius) as unknown as SummaryRow[]
   ).map(toSummary);
   return { before, after };

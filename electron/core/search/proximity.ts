@@ -5,7 +5,13 @@ import { analyzeWithPositions } from './analyzer';
  * True when the text holds the words — each given as the set of index terms it may take — as an
  * exact phrase (ordered, slop 0) or all within `slop` extra positions of each other in any order.
  */
-export function textHasPhrase(text: string, lang: string | null, words: Set<string>[], slop: number, ordered: boolean): boolean {
+export function textHasPhrase(
+  text: string,
+  lang: string | null,
+  words: Set<string>[],
+  slop: number,
+  ordered: boolean,
+): boolean {
   const n = words.length;
   if (n === 0) return false;
   const terms = analyzeWithPositions(text, lang);
@@ -17,7 +23,8 @@ export function textHasPhrase(text: string, lang: string | null, words: Set<stri
       if (list) list.push(t.term);
       else byPosition.set(t.position, [t.term]);
     }
-    const matchesAt = (pos: number, i: number): boolean => byPosition.get(pos)?.some((term) => words[i]!.has(term)) ?? false;
+    const matchesAt = (pos: number, i: number): boolean =>
+      byPosition.get(pos)?.some((term) => words[i]!.has(term)) ?? false;
     for (const [pos] of byPosition) {
       let ok = true;
       for (let i = 0; i < n && ok; i++) ok = matchesAt(pos + i, i);

@@ -18,20 +18,26 @@ test('segment weights equal lunr.Builder BM25 field vectors', () => {
   builder.ref('id');
   builder.field('body');
   builder.metadataWhitelist = [];
-  builder.tokenizer = ((terms: string[]) => terms.map((t) => new lunr.Token(t, {}))) as unknown as typeof builder.tokenizer;
+  builder.tokenizer = ((terms: string[]) =>
+    terms.map((t) => new lunr.Token(t, {}))) as unknown as typeof builder.tokenizer;
   for (const d of DOCS) builder.add({ id: String(d.id), body: analyze(d.text, d.lang) });
   const index = builder.build();
   expect([...seg.docIds]).toEqual([1, 3, 5, 7, 9]);
   let checked = 0;
   seg.terms.forEach((term, t) => {
-    const posting = (index as unknown as { invertedIndex: Record<string, unknown> }).invertedIndex[term] as unknown as { _index: number; body: Record<string, unknown> };
+    const posting = (index as unknown as { invertedIndex: Record<string, unknown> }).invertedIndex[
+      term
+    ] as unknown as { _index: number; body: Record<string, unknown> };
     expect(posting).toBeDefined();
-    const lunrDocs = Object.keys(posting.body).map(Number).sort((a, b) => a - b);
+    const lunrDocs = Object.keys(posting.body)
+      .map(Number)
+      .sort((a, b) => a - b);
     const ours: number[] = [];
     for (let p = seg.termOffsets[t]!; p < seg.termOffsets[t + 1]!; p++) {
       const id = seg.docIds[seg.postDocs[p]!]!;
       ours.push(id);
-      const vector = (index as unknown as { fieldVectors: Record<string, { elements: number[] }> }).fieldVectors[`body/${id}`]!;
+      const vector = (index as unknown as { fieldVectors: Record<string, { elements: number[] }> })
+        .fieldVectors[`body/${id}`]!;
       const at = vector.elements.findIndex((v, i) => i % 2 === 0 && v === posting._index);
       expect(seg.postWeights[p]).toBeCloseTo(vector.elements[at + 1]!, 5);
       checked++;

@@ -105,5 +105,11 @@ export function buildSegment(docs: SegmentDoc[]): Segment {
     postDocs[at] = ordinal;
     postWeights[at] = Math.round(score * 1000) / 1000;
   }
-  return { docIds: Int32Array.from(sorted, (d) => d.id), terms: sortedTerms, termOffsets, postDocs, postWeights };
+  return {
+    docIds: Int32Array.from(sorted, (d) => d.id),
+    terms: sortedTerms,
+    termOffsets,
+    postDocs,
+    postWeights,
+  };
 }

@@ -60,7 +60,8 @@ export function decodeSegment(buf: Buffer): Segment {
   const headerBytes = buf.readUInt32LE(0);
   if (headerBytes > 4096 || 4 + headerBytes > buf.length) throw new Error('segment header is damaged');
   const header = JSON.parse(buf.toString('utf8', 4, 4 + headerBytes)) as SegmentHeader;
-  if (header.format !== SEGMENT_FORMAT) throw new Error(`segment format ${header.format} is not ${SEGMENT_FORMAT}`);
+  if (header.format !== SEGMENT_FORMAT)
+    throw new Error(`segment format ${header.format} is not ${SEGMENT_FORMAT}`);
   const { docs, terms, postings, termsBytes } = header;
   const start = align4(4 + headerBytes);
   const expected = start + 4 * docs + 4 * (terms + 1) + 8 * postings + termsBytes;

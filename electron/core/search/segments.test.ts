@@ -8,9 +8,35 @@ import { newImport, testWorkspace, type TestItem, type TestWorkspace } from './t
 import { poolStats } from './worker-pool';
 
 const WORDS = {
-  ru: ['мобилизация', 'мобилизованных', 'жены', 'кремль', 'министерство', 'обороны', 'санкции', 'нефть', 'обстрел', 'украина', 'фронт', 'дом', 'ждём', 'путин'],
+  ru: [
+    'мобилизация',
+    'мобилизованных',
+    'жены',
+    'кремль',
+    'министерство',
+    'обороны',
+    'санкции',
+    'нефть',
+    'обстрел',
+    'украина',
+    'фронт',
+    'дом',
+    'ждём',
+    'путин',
+  ],
   uk: ['мобілізація', 'обстріл', 'зеленського', 'київ', 'фронт', 'об’єкт', 'новини', 'війна', 'родини'],
-  en: ['front', 'line', 'families', 'mobilization', 'sanctions', 'oil', 'kremlin', "trump's", 'wives', 'home'],
+  en: [
+    'front',
+    'line',
+    'families',
+    'mobilization',
+    'sanctions',
+    'oil',
+    'kremlin',
+    "trump's",
+    'wives',
+    'home',
+  ],
 };
 
 /** Deterministic word salad in three languages (a linear congruential generator, high bits). */
@@ -25,7 +51,12 @@ function corpus(n: number): TestItem[] {
     const lang = (['ru', 'ru', 'uk', 'en'] as const)[rnd(4)]!;
     const words = WORDS[lang];
     const text = Array.from({ length: 8 + rnd(12) }, () => words[rnd(words.length)]).join(' ');
-    items.push({ text: `${text}.`, lang, source: `Channel ${rnd(3)}`, publishedAt: Date.UTC(2023, 11, 1 + (i % 28), 12) });
+    items.push({
+      text: `${text}.`,
+      lang,
+      source: `Channel ${rnd(3)}`,
+      publishedAt: Date.UTC(2023, 11, 1 + (i % 28), 12),
+    });
   }
   return items;
 }

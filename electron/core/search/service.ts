@@ -54,7 +54,12 @@ interface SavedRow {
   seen_max_item_id: number;
 }
 
-function createSearch(core: Core, indexDir: string, dbPath: string, options: IndexStoreOptions): SifterSearch {
+function createSearch(
+  core: Core,
+  indexDir: string,
+  dbPath: string,
+  options: IndexStoreOptions,
+): SifterSearch {
   const db = core.workspace.db;
   const engine = new SearchEngine(db, indexDir, dbPath, () => core.settings.get().timeZone, options);
   let queue: Promise<unknown> = Promise.resolve();
@@ -72,17 +77,26 @@ function createSearch(core: Core, indexDir: string, dbPath: string, options: Ind
   });
 
   const savedToApi = (r: SavedRow): SavedSearch => {
-    const m = engine.match(r.query, 'relevance');
+    const m = engine.match(r.query, 'none');
     let fresh = 0;
     for (const id of m.ids) if (id > r.seen_max_item_id) fresh++;
-    return { id: r.id, name: r.name, query: r.query, createdAt: r.created_at, lastOpenedAt: r.last_opened_at, newCount: fresh, total: m.ids.length };
+    return {
+      id: r.id,
+      name: r.name,
+      query: r.query,
+      createdAt: r.created_at,
+      lastOpenedAt: r.last_opened_at,
+      newCount: fresh,
+      total: m.ids.length,
+    };
   };
   const savedRow = (id: number): SavedRow => {
     const row = db.prepare('SELECT * FROM saved_searches WHERE id = ?').get(id) as SavedRow | undefined;
     if (!row) throw new SifterError('NOT_FOUND', `Saved search ${id} does not exist.`);
     return row;
   };
-  const maxItemId = (): number => (db.prepare('SELECT coalesce(max(id), 0) AS m FROM items').get() as { m: number }).m;
+  const maxItemId = (): number =>
+    (db.prepare('SELECT coalesce(max(id), 0) AS m FROM items').get() as { m: number }).m;
 
   const service: SifterSearch = {
     engine,
@@ -91,7 +105,9 @@ function createSearch(core: Core, indexDir: string, dbPath: string, options: Ind
       await opened;
       await enqueue(async () => {
         if (disposed) return;
-        const n = await engine.store.indexMissing(db, importId, (done, total) => job?.progress({ phase: 'indexing', done, total }));
+        const n = await engine.store.indexMissing(db, importId, (done, total) =>
+          job?.progress({ phase: 'indexing', done, total }),
+        );
         engine.table.invalidate();
         if (n > 0 && (db.prepare('SELECT count(*) AS n FROM saved_searches').get() as { n: number }).n > 0) {
           core.events.emit('saved.changed', {});
@@ -130,7 +146,9 @@ function createSearch(core: Core, indexDir: string, dbPath: string, options: Ind
     },
     async savedList() {
       await opened;
-      return (db.prepare('SELECT * FROM saved_searches ORDER BY name COLLATE NOCASE').all() as unknown as SavedRow[]).map(savedToApi);
+      return (
+        db.prepare('SELECT * FROM saved_searches ORDER BY name COLLATE NOCASE').all() as unknown as SavedRow[]
+      ).map(savedToApi);
     },
     async savedCreate(name, query) {
       await opened;
@@ -138,13 +156,21 @@ function createSearch(core: Core, indexDir: string, dbPath: string, options: Ind
         throw new SifterError('CONFLICT', `A saved search named "${name}" already exists.`);
       }
       const now = Date.now();
-      const r = db.prepare('INSERT INTO saved_searches (name, query, created_at, last_opened_at, seen_max_item_id) VALUES (?, ?, ?, ?, ?)').run(name, query, now, now, maxItemId());
+      const r = db
+        .prepare(
+          'INSERT INTO saved_searches (name, query, created_at, last_opened_at, seen_max_item_id) VALUES (?, ?, ?, ?, ?)',
+        )
+        .run(name, query, now, now, maxItemId());
       return savedToApi(savedRow(Number(r.lastInsertRowid)));
     },
     async savedOpen(id) {
       await opened;
       savedRow(id);
-      db.prepare('UPDATE saved_searches SET last_opened_at = ?, seen_max_item_id = ? WHERE id = ?').run(Date.now(), maxItemId(), id);
+      db.prepare('UPDATE saved_searches SET last_opened_at = ?, seen_max_item_id = ? WHERE id = ?').run(
+        Date.now(),
+        maxItemId(),
+        id,
+      );
       return savedToApi(savedRow(id));
     },
     async savedRemove(id) {

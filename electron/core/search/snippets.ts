@@ -42,6 +42,8 @@ export function makeSnippet(text: string, ranges: Highlight[]): Snippet {
   const prefix = start > 0 ? '…' : '';
   const suffix = end < flat.length ? '…' : '';
   const shift = prefix.length - start;
-  const highlights: Highlight[] = ranges.filter(([s, e]) => s >= start && e <= end).map(([s, e]) => [s + shift, e + shift]);
+  const highlights: Highlight[] = ranges
+    .filter(([s, e]) => s >= start && e <= end)
+    .map(([s, e]) => [s + shift, e + shift]);
   return { snippet: prefix + flat.slice(start, end) + suffix, highlights };
 }

@@ -5,7 +5,8 @@
 import { createRequire } from 'node:module';
 import lunr from 'lunr';
 
-const require = createRequire(import.meta.url);
+// Not named `require`: bundlers put their own `require` shim at the top of ESM bundles.
+const requireCjs = createRequire(import.meta.url);
 
 type StemFn = (word: string) => string;
 
@@ -19,11 +20,11 @@ function load(): { ru: StemFn; en: StemFn; uk: StemFn } {
   if (loaded) return loaded;
   const lunrAny = lunr as unknown as Record<string, unknown> & { ru?: { stemmer: lunr.PipelineFunction } };
   if (!lunrAny.ru) {
-    (require('lunr-languages/lunr.stemmer.support') as (l: unknown) => void)(lunr);
-    (require('lunr-languages/lunr.ru') as (l: unknown) => void)(lunr);
+    (requireCjs('lunr-languages/lunr.stemmer.support') as (l: unknown) => void)(lunr);
+    (requireCjs('lunr-languages/lunr.ru') as (l: unknown) => void)(lunr);
   }
   const ruPipeline = lunrAny.ru!.stemmer;
-  const { StemmerUk } = require('@nlpjs/lang-uk') as { StemmerUk: new () => UkStemmer };
+  const { StemmerUk } = requireCjs('@nlpjs/lang-uk') as { StemmerUk: new () => UkStemmer };
   const uk = new StemmerUk();
   const viaToken =
     (fn: lunr.PipelineFunction): StemFn =>

@@ -33,7 +33,9 @@ export interface TestWorkspace {
 let counter = 0;
 
 export function newImport(core: Core): number {
-  const r = core.workspace.db.prepare("INSERT INTO imports (file, format, status, started_at) VALUES ('test', 'test', 'done', ?)").run(Date.now());
+  const r = core.workspace.db
+    .prepare("INSERT INTO imports (file, format, status, started_at) VALUES ('test', 'test', 'done', ?)")
+    .run(Date.now());
   return Number(r.lastInsertRowid);
 }
 
@@ -42,9 +44,12 @@ export function testWorkspace(): TestWorkspace {
   const core = new Core({ mode: 'cli', workspaceDir: dir, version: 'test', recentFile: null });
   const db = core.workspace.db;
   const sourceId = (name: string, kind: string, username: string | null): number => {
-    const existing = db.prepare('SELECT id FROM sources WHERE name = ?').get(name) as { id: number } | undefined;
+    const existing = db.prepare('SELECT id FROM sources WHERE name = ?').get(name) as
+      { id: number } | undefined;
     if (existing) return existing.id;
-    const r = db.prepare('INSERT INTO sources (key, kind, name, username, created_at) VALUES (?, ?, ?, ?, ?)').run(`${kind}:${name}`, kind, name, username, Date.now());
+    const r = db
+      .prepare('INSERT INTO sources (key, kind, name, username, created_at) VALUES (?, ?, ?, ?, ?)')
+      .run(`${kind}:${name}`, kind, name, username, Date.now());
     return Number(r.lastInsertRowid);
   };
   const insertItem = db.prepare(
@@ -60,7 +65,8 @@ export function testWorkspace(): TestWorkspace {
         items.map((it) => {
           const source = it.source ?? 'Test channel';
           const src = sourceId(source, it.sourceKind ?? 'telegram', it.username ?? null);
-          const published = typeof it.publishedAt === 'string' ? Date.parse(it.publishedAt) : (it.publishedAt ?? null);
+          const published =
+            typeof it.publishedAt === 'string' ? Date.parse(it.publishedAt) : (it.publishedAt ?? null);
           const r = insertItem.run(
             src,
             imp,

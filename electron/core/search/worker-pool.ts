@@ -34,7 +34,9 @@ async function bundleFromSource(here: string): Promise<string> {
     packages: 'external',
     outExtension: { '.js': '.mjs' },
     logLevel: 'error',
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+    },
   });
   return join(outdir, `${WORKER_NAME}.mjs`);
 }
@@ -69,13 +71,16 @@ class LaneWorker {
 
   constructor(script: string) {
     this.worker = new Worker(script, { resourceLimits: { maxOldGenerationSizeMb: 3072 } });
-    this.worker.on('message', (msg: { ok: true; result: SegmentTaskResult } | { ok: false; error: string }) => {
-      const p = this.pending;
-      this.pending = null;
-      if (!p) return;
-      if (msg.ok) p.resolve(msg.result);
-      else p.reject(new Error(`Index build failed: ${msg.error}`));
-    });
+    this.worker.on(
+      'message',
+      (msg: { ok: true; result: SegmentTaskResult } | { ok: false; error: string }) => {
+        const p = this.pending;
+        this.pending = null;
+        if (!p) return;
+        if (msg.ok) p.resolve(msg.result);
+        else p.reject(new Error(`Index build failed: ${msg.error}`));
+      },
+    );
     const fail = (err: Error): void => {
       this.failure = err;
       const p = this.pending;
@@ -103,7 +108,11 @@ class LaneWorker {
 export const poolStats = { threadBuilds: 0, inProcessBuilds: 0 };
 
 /** Builds segments, `concurrency` at a time; results come back in task order. */
-export async function buildSegments(tasks: SegmentTask[], options: PoolOptions = {}, onDone?: (r: SegmentTaskResult) => void): Promise<SegmentTaskResult[]> {
+export async function buildSegments(
+  tasks: SegmentTask[],
+  options: PoolOptions = {},
+  onDone?: (r: SegmentTaskResult) => void,
+): Promise<SegmentTaskResult[]> {
   const script = options.inProcess ? null : await resolveWorkerScript();
   // Diagnostics (and the CLI test): insist on threads instead of quietly building in-process.
   if (!script && !options.inProcess && process.env.SIFTER_REQUIRE_INDEX_WORKER === '1') {
