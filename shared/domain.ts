@@ -260,6 +260,13 @@ export interface SearchResult {
   /** Set when the query was malformed; the result is then a best-effort search (or empty). */
   problem: QueryProblem | null;
   tookMs: number;
+  /**
+   * Set while the index is still loading (newest segments first): the answer covers only the
+   * segments loaded so far. The `search.ready` event says when a re-run gives the full result.
+   */
+  partial?: true;
+  loadedSegments?: number;
+  totalSegments?: number;
 }
 
 export interface SavedSearch {

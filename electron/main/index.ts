@@ -10,11 +10,13 @@ import { Core } from '../core/core';
 import { RecentWorkspaces } from '../core/workspace/recent';
 import { useSecretStore } from '../core/translate/secrets';
 import { usePdfPrinter } from '../core/reports/pdf';
+import { useIndexProcessFactory } from '../core/search/index-process';
 import { registerIpc } from './ipc';
 import { buildMenu } from './menu';
 import { APP_ORIGIN, originOf } from './navigation';
 import { registerAppScheme, serveAppProtocol } from './protocol';
 import { printReportPdf } from './print-pdf';
+import { forkUtilityIndexProcess } from './index-process';
 import { safeStorageSecretStore } from './secret-store';
 import { storeSettingsBackend } from './settings-store';
 import { createWindow, guardContents } from './window';
@@ -67,6 +69,8 @@ function windowTitle(core: Core): string {
 async function start(): Promise<void> {
   await app.whenReady();
   const userData = app.getPath('userData');
+  // Big index builds run in utility processes (a heap of their own each); only possible once ready.
+  useIndexProcessFactory(forkUtilityIndexProcess);
 
   // Nothing the app shows needs the camera, location, notifications… Every request is refused.
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));

@@ -11,6 +11,8 @@ export interface ApiEvents {
   'settings.changed': { settings: unknown };
   /** Saved searches' new-match counts changed (after an import). */
   'saved.changed': Record<string, never>;
+  /** The search index finished loading after searches were answered from part of it: re-run them. */
+  'search.ready': { segments: number };
   /**
    * Tagging changed something: the tag tree, tags on items, clips or notes (or an undo did).
    * itemIds lists the items touched when there are few (≤ 1000); null means "many: refetch".

@@ -3,6 +3,7 @@
 // an older index version are discarded, and any stored item that no loaded segment covers is
 // indexed again. So a deleted, corrupted or outdated index folder simply gets rebuilt.
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
 import type { DatabaseSync } from 'node:sqlite';
@@ -45,13 +46,25 @@ export interface IndexProgress {
 
 export interface IndexStoreOptions extends PoolOptions {
   segmentDocs?: number;
+  /** Awaited before each saved segment loads (tests pace loading with it; never a timer). */
+  beforeSegmentLoad?: (meta: SegmentMeta, position: number) => Promise<void>;
+}
+
+/** How far open() has got: segments searchable so far out of those it expects. */
+export interface LoadState {
+  loaded: number;
+  total: number;
 }
 
 export class IndexStore {
   segments: LoadedSegment[] = [];
   /** What the last open() found wrong and repaired (for logs and tests). */
   repairs: string[] = [];
+  /** Set while open() runs; null once every segment is loaded (or rebuilt). */
+  loading: LoadState | null = null;
+  private phase: 'new' | 'loading' | 'building' | 'open' = 'new';
   private seq = 0;
+  private searchableWaiters: (() => void)[] = [];
 
   constructor(
     private readonly dir: string,
@@ -80,7 +93,12 @@ export class IndexStore {
     renameSync(`${path}.tmp`, path);
   }
 
-  /** Loads the saved segments (newest first), dropping damaged ones, and indexes what is missing. */
+  /**
+   * Loads the saved segments, newest first, dropping damaged ones, and indexes what is missing.
+   * Loading is progressive: each segment becomes searchable as soon as it is read (the file reads
+   * are asynchronous, so searches run in between), and `loading` says how far it has got — the
+   * newest posts, which analysts look for first, answer within the first segment's load time.
+   */
   async open(db: DatabaseSync, onProgress?: IndexProgress): Promise<void> {
     this.repairs = [];
     const manifest = this.readManifest();
@@ -88,22 +106,62 @@ export class IndexStore {
     if (manifest && manifest.version !== INDEX_VERSION)
       this.repairs.push(`index version ${manifest.version} is outdated`);
     else if (manifest) metas = manifest.segments;
-    const loaded: LoadedSegment[] = [];
-    for (const meta of [...metas].sort((a, b) => b.createdAt - a.createdAt || b.maxId - a.maxId)) {
-      const segment = this.loadSegment(meta);
-      if (segment) loaded.push({ meta, data: segment });
+    this.segments = [];
+    this.phase = 'loading';
+    this.loading = { loaded: 0, total: metas.length };
+    try {
+      const newestFirst = [...metas].sort((a, b) => b.createdAt - a.createdAt || b.maxId - a.maxId);
+      for (const [position, meta] of newestFirst.entries()) {
+        await this.options.beforeSegmentLoad?.(meta, position);
+        const segment = await this.loadSegment(meta);
+        if (segment) this.segments.push({ meta, data: segment });
+        else this.loading.total--;
+        this.loading.loaded = this.segments.length;
+        this.wakeSearchable();
+      }
+      this.dropStale(db);
+      this.removeStrayFiles();
+      // What is left to build counts as segments still to load (0 of N after a lost index).
+      const missing = this.missingIds(db, null).length;
+      this.loading = {
+        loaded: this.segments.length,
+        total: this.segments.length + Math.ceil(missing / this.segmentSize(missing)),
+      };
+      this.phase = 'building';
+      this.wakeSearchable();
+      await this.indexMissing(db, null, onProgress);
+      this.writeManifest();
+    } finally {
+      this.phase = 'open';
+      this.loading = null;
+      this.wakeSearchable();
     }
-    this.segments = loaded;
-    this.dropStale(db);
-    this.removeStrayFiles();
-    await this.indexMissing(db, null, onProgress);
-    this.writeManifest();
   }
 
-  private loadSegment(meta: SegmentMeta): Segment | null {
+  /**
+   * Resolves once a search can be answered: a saved segment is loaded, or loading has moved on to
+   * building what is missing, or open() is over.
+   */
+  searchable(): Promise<void> {
+    if (this.isSearchable()) return Promise.resolve();
+    return new Promise((resolve) => this.searchableWaiters.push(resolve));
+  }
+
+  private isSearchable(): boolean {
+    return this.phase === 'open' || this.phase === 'building' || this.segments.length > 0;
+  }
+
+  private wakeSearchable(): void {
+    if (!this.isSearchable()) return;
+    const waiters = this.searchableWaiters;
+    this.searchableWaiters = [];
+    for (const wake of waiters) wake();
+  }
+
+  private async loadSegment(meta: SegmentMeta): Promise<Segment | null> {
     const path = join(this.dir, meta.file);
     try {
-      const buf = readFileSync(path);
+      const buf = await readFile(path);
       if (checksum(buf) !== meta.checksum) throw new Error('checksum mismatch');
       return decodeSegment(buf);
     } catch (err) {
@@ -174,11 +232,7 @@ export class IndexStore {
     if (ids.length === 0) return 0;
     if (importId === null && this.segments.length > 0)
       this.repairs.push(`${ids.length} items were not indexed`);
-    // At least one segment per core, so both build at once; at most SEGMENT_DOCS per segment.
-    const lanes = Math.max(1, this.options.concurrency ?? Math.min(2, availableParallelism()));
-    const per =
-      this.options.segmentDocs ??
-      Math.max(MIN_SEGMENT_DOCS, Math.min(SEGMENT_DOCS, Math.ceil(ids.length / lanes)));
+    const per = this.segmentSize(ids.length);
     const stamp = Date.now();
     const tasks = [];
     for (let i = 0; i < ids.length; i += per) {
@@ -192,20 +246,39 @@ export class IndexStore {
     }
     let done = 0;
     onProgress?.(0, ids.length);
-    const results = await buildSegments(tasks, this.options, (r) => {
-      done += r.docs;
-      onProgress?.(done, ids.length);
-    });
+    let results: SegmentTaskResult[];
+    try {
+      results = await buildSegments(tasks, this.options, (r) => {
+        done += r.docs;
+        onProgress?.(done, ids.length);
+      });
+    } catch (err) {
+      // A failed build (a crashed index process) adopts nothing: the manifest and the loaded
+      // segments stay as they were, and the files its lanes wrote are removed.
+      for (const t of tasks) {
+        rmSync(join(this.dir, t.file), { force: true });
+        rmSync(join(this.dir, `${t.file}.tmp`), { force: true });
+      }
+      throw err;
+    }
     if (signal?.aborted) {
       for (const r of results) rmSync(join(this.dir, r.file), { force: true });
       return 0;
     }
-    for (const r of results) this.adopt(r, importId, stamp);
+    for (const r of results) await this.adopt(r, importId, stamp);
     this.writeManifest();
     return ids.length;
   }
 
-  private adopt(r: SegmentTaskResult, importId: number | null, createdAt: number): void {
+  /** Documents per new segment: at least one segment per core, so both build at once; at most SEGMENT_DOCS. */
+  private segmentSize(docs: number): number {
+    const lanes = Math.max(1, this.options.concurrency ?? Math.min(2, availableParallelism()));
+    return (
+      this.options.segmentDocs ?? Math.max(MIN_SEGMENT_DOCS, Math.min(SEGMENT_DOCS, Math.ceil(docs / lanes)))
+    );
+  }
+
+  private async adopt(r: SegmentTaskResult, importId: number | null, createdAt: number): Promise<void> {
     const meta: SegmentMeta = {
       file: r.file,
       importId,
@@ -220,7 +293,7 @@ export class IndexStore {
       rmSync(join(this.dir, r.file), { force: true });
       return;
     }
-    const data = this.loadSegment(meta);
+    const data = await this.loadSegment(meta);
     if (data) this.segments.unshift({ meta, data });
   }
 

@@ -1,6 +1,9 @@
 // The search service of one open workspace: what other domains call to keep the index in step
 // (indexImport after an import commits, indexExtraText for translations), and what the handlers
-// call to search. Index work is serialised through one queue; segment builds run in worker threads.
+// call to search. Index work is serialised through one queue; segment builds run in worker threads
+// or, when big, in separate processes (worker-pool.ts). While the saved index loads (newest
+// segments first), searches from the UI are answered from what is loaded and marked partial; the
+// one-shot CLI waits for the whole index instead.
 import type { Core } from '../core';
 import type { JobControl } from '../jobs/jobs';
 import type { SavedSearch, SearchResult } from '../../../shared/domain';
@@ -75,6 +78,17 @@ function createSearch(
       await engine.store.open(db, (done, total) => job.progress({ phase: 'indexing', done, total }));
     });
   });
+  // A command-line search prints once, so it waits for the whole index; a window re-runs.
+  const progressive = core.options.mode !== 'cli';
+  let isOpen = false;
+  let servedPartial = false;
+  const onOpened = (): void => {
+    isOpen = true;
+    // Only windows that were shown a partial answer need to hear it.
+    if (servedPartial && !disposed)
+      core.events.emit('search.ready', { segments: engine.store.segments.length });
+  };
+  opened.then(onOpened, onOpened);
 
   const savedToApi = (r: SavedRow): SavedSearch => {
     const m = engine.match(r.query, 'none');
@@ -136,6 +150,15 @@ function createSearch(
       await queue.catch(() => undefined);
     },
     async search(req) {
+      if (progressive && !isOpen) {
+        await engine.store.searchable();
+        const loading = engine.store.loading;
+        if (!isOpen && loading && loading.loaded < loading.total) {
+          servedPartial = true;
+          const result = engine.search(req);
+          return { ...result, partial: true, loadedSegments: loading.loaded, totalSegments: loading.total };
+        }
+      }
       await opened;
       return engine.search(req);
     },

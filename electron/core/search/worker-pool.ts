@@ -1,5 +1,9 @@
-// Runs segment builds in worker threads, a few at a time (one per core, at most), so indexing never
-// blocks the main thread (the Electron main process or the HTTP server) and uses both cores.
+// Runs segment builds off the main thread, a few at a time (one per core, at most), so indexing never
+// blocks the main thread (the Electron main process or the HTTP server) and uses both cores. Small
+// builds (an ordinary import) run in worker threads, which start fast; big ones (a first index or a
+// rebuild of a large workspace) run in separate processes (index-process.ts), because threads share
+// their process's heap cap — in Electron 4 GB for the whole main process, which also holds the
+// loaded segments — while each process gets a budget of its own.
 //
 // Where the worker's code lives depends on how Sifter runs: the built CLI and the Electron main
 // bundle find out/workers/segment-build.worker.mjs (scripts/build-node.mjs bundles it); when running
@@ -9,6 +13,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { indexProcessFactory, type IndexProcess } from './index-process';
 import { runSegmentTask, type SegmentTask, type SegmentTaskResult } from './segment-task';
 
 const WORKER_NAME = 'segment-build.worker';
@@ -58,29 +63,51 @@ export async function resolveWorkerScript(): Promise<string | null> {
 }
 
 export interface PoolOptions {
-  /** Run builds in-process instead of in worker threads. */
+  /** Run builds in-process instead of in worker threads or processes. */
   inProcess?: boolean;
   concurrency?: number;
+  /**
+   * Builds of at least this many documents run in separate processes instead of worker threads.
+   * Default PROCESS_BUILD_DOCS; 0 sends every build to a process (tests).
+   */
+  processThresholdDocs?: number;
 }
 
-/** One worker thread that builds the tasks it is given, one after another. */
-class LaneWorker {
+/**
+ * Two full segments (index-store's SEGMENT_DOCS): one round of both lanes. Below it a build is an
+ * ordinary import whose few hundred MB fit beside the main process's own heap; above it (a first
+ * index, a rebuild, a huge import) the build's memory grows with the corpus and belongs in its own
+ * processes. A process costs ~0.2 s to start, nothing next to building 40,000 documents.
+ */
+export const PROCESS_BUILD_DOCS = 40_000;
+/** Heap budget of each index process or thread: a 20k-document build peaks well below it. */
+const LANE_HEAP_MB = 3072;
+
+type LaneMessage =
+  { started: string } | { ok: true; result: SegmentTaskResult } | { ok: false; error: string };
+
+/** Something that builds the tasks it is given, one after another. */
+interface Lane {
+  run(task: SegmentTask): Promise<SegmentTaskResult>;
+  close(): Promise<void>;
+}
+
+/** One worker thread of this process. */
+class ThreadLane implements Lane {
   private readonly worker: Worker;
   private pending: { resolve: (r: SegmentTaskResult) => void; reject: (e: Error) => void } | null = null;
   private failure: Error | null = null;
 
   constructor(script: string) {
-    this.worker = new Worker(script, { resourceLimits: { maxOldGenerationSizeMb: 3072 } });
-    this.worker.on(
-      'message',
-      (msg: { ok: true; result: SegmentTaskResult } | { ok: false; error: string }) => {
-        const p = this.pending;
-        this.pending = null;
-        if (!p) return;
-        if (msg.ok) p.resolve(msg.result);
-        else p.reject(new Error(`Index build failed: ${msg.error}`));
-      },
-    );
+    this.worker = new Worker(script, { resourceLimits: { maxOldGenerationSizeMb: LANE_HEAP_MB } });
+    this.worker.on('message', (msg: LaneMessage) => {
+      if ('started' in msg) return;
+      const p = this.pending;
+      this.pending = null;
+      if (!p) return;
+      if (msg.ok) p.resolve(msg.result);
+      else p.reject(new Error(`Index build failed: ${msg.error}`));
+    });
     const fail = (err: Error): void => {
       this.failure = err;
       const p = this.pending;
@@ -104,8 +131,59 @@ class LaneWorker {
   }
 }
 
-/** How many segments were built in worker threads and in-process (diagnostics and tests). */
-export const poolStats = { threadBuilds: 0, inProcessBuilds: 0 };
+/** A process that ended while it held a task (killed, out of memory, crashed). */
+export class IndexProcessCrash extends Error {}
+
+/**
+ * One separate process at a time: started on first use, and started afresh after a crash, so one
+ * crash costs only the task it held.
+ */
+class ProcessLane implements Lane {
+  private proc: IndexProcess | null = null;
+  private pending: {
+    file: string;
+    resolve: (r: SegmentTaskResult) => void;
+    reject: (e: Error) => void;
+  } | null = null;
+
+  constructor(private readonly script: string) {}
+
+  private start(): IndexProcess {
+    const proc = indexProcessFactory()(this.script, { maxHeapMb: LANE_HEAP_MB });
+    proc.onMessage((raw) => {
+      const msg = raw as LaneMessage;
+      if ('started' in msg) return;
+      const p = this.pending;
+      this.pending = null;
+      if (!p) return;
+      if (msg.ok) p.resolve(msg.result);
+      else p.reject(new Error(`Index build failed: ${msg.error}`));
+    });
+    proc.onExit((reason) => {
+      if (this.proc === proc) this.proc = null;
+      const p = this.pending;
+      this.pending = null;
+      p?.reject(new IndexProcessCrash(`The index process building ${p.file} ${reason}.`));
+    });
+    return proc;
+  }
+
+  run(task: SegmentTask): Promise<SegmentTaskResult> {
+    const proc = (this.proc ??= this.start());
+    return new Promise((resolve, reject) => {
+      this.pending = { file: task.file, resolve, reject };
+      proc.postMessage(task);
+    });
+  }
+
+  async close(): Promise<void> {
+    this.proc?.kill();
+    this.proc = null;
+  }
+}
+
+/** How segments were built (diagnostics and tests). */
+export const poolStats = { threadBuilds: 0, processBuilds: 0, processCrashes: 0, inProcessBuilds: 0 };
 
 /** Builds segments, `concurrency` at a time; results come back in task order. */
 export async function buildSegments(
@@ -114,44 +192,80 @@ export async function buildSegments(
   onDone?: (r: SegmentTaskResult) => void,
 ): Promise<SegmentTaskResult[]> {
   const script = options.inProcess ? null : await resolveWorkerScript();
-  // Diagnostics (and the CLI test): insist on threads instead of quietly building in-process.
+  // Diagnostics (and the CLI test): insist on a worker instead of quietly building in-process.
   if (!script && !options.inProcess && process.env.SIFTER_REQUIRE_INDEX_WORKER === '1') {
     throw new Error('The index worker (segment-build.worker.mjs) was not found next to this build.');
   }
+  const docs = tasks.reduce((n, t) => n + t.ids.length, 0);
+  const useProcesses = docs >= (options.processThresholdDocs ?? PROCESS_BUILD_DOCS);
   const concurrency = Math.max(1, options.concurrency ?? Math.min(2, availableParallelism()));
   const results: SegmentTaskResult[] = new Array(tasks.length);
   let next = 0;
   let workerBroken = false;
-  const lane = async (): Promise<void> => {
-    const worker = script ? new LaneWorker(script) : null;
+  let failed = false;
+
+  const inProcess = (task: SegmentTask): SegmentTaskResult => {
+    poolStats.inProcessBuilds++;
+    return runSegmentTask(task);
+  };
+  const viaProcess = async (lane: ProcessLane, task: SegmentTask): Promise<SegmentTaskResult> => {
+    // A crash may be the task's own fault (memory) or the process's (killed): one retry in a fresh
+    // process tells them apart. A second crash fails the build with a clear message; building here
+    // instead would put the memory the process was for back into the main process. Nothing is
+    // adopted from a failed build, so the index stays as it was and the items are indexed again
+    // on the next import or start.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const result = await lane.run(task);
+        poolStats.processBuilds++;
+        return result;
+      } catch (err) {
+        if (!(err instanceof IndexProcessCrash)) throw err;
+        poolStats.processCrashes++;
+        if (attempt >= 2)
+          throw new IndexProcessCrash(
+            `${err.message} It crashed on a retry too; the index was left unchanged.`,
+          );
+      }
+    }
+  };
+  const viaThread = async (lane: ThreadLane | null, task: SegmentTask): Promise<SegmentTaskResult> => {
+    if (!lane || workerBroken) return inProcess(task);
     try {
-      while (next < tasks.length) {
+      const result = await lane.run(task);
+      poolStats.threadBuilds++;
+      return result;
+    } catch (err) {
+      // A worker that cannot start or dies (out of memory, a missing module) must not leave the
+      // workspace unsearchable: build here instead — slower, but the index is complete.
+      if (process.env.SIFTER_REQUIRE_INDEX_WORKER === '1') throw err;
+      workerBroken = true;
+      return inProcess(task);
+    }
+  };
+
+  const lane = async (): Promise<void> => {
+    const processLane = script && useProcesses ? new ProcessLane(script) : null;
+    const thread = script && !useProcesses ? new ThreadLane(script) : null;
+    try {
+      while (next < tasks.length && !failed) {
         const i = next++;
         const task = tasks[i]!;
-        let result: SegmentTaskResult;
-        if (worker && !workerBroken) {
-          try {
-            result = await worker.run(task);
-            poolStats.threadBuilds++;
-          } catch (err) {
-            // A worker that cannot start or dies (out of memory, a missing module) must not leave the
-            // workspace unsearchable: build here instead — slower, but the index is complete.
-            if (process.env.SIFTER_REQUIRE_INDEX_WORKER === '1') throw err;
-            workerBroken = true;
-            result = runSegmentTask(task);
-            poolStats.inProcessBuilds++;
-          }
-        } else {
-          result = runSegmentTask(task);
-          poolStats.inProcessBuilds++;
-        }
+        const result = processLane ? await viaProcess(processLane, task) : await viaThread(thread, task);
         results[i] = result;
         onDone?.(result);
       }
+    } catch (err) {
+      failed = true; // the other lanes stop taking tasks
+      throw err;
     } finally {
-      await worker?.close();
+      await (processLane ?? thread)?.close();
     }
   };
-  await Promise.all(Array.from({ length: Math.min(concurrency, tasks.length) }, lane));
+  // Every lane settles before a failure is reported, so no lane is still writing when the caller
+  // cleans up after it.
+  const settled = await Promise.allSettled(Array.from({ length: Math.min(concurrency, tasks.length) }, lane));
+  const failure = settled.find((s) => s.status === 'rejected');
+  if (failure) throw (failure as PromiseRejectedResult).reason;
   return results;
 }

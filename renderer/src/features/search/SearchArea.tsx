@@ -250,6 +250,13 @@ function Summary({
       )}
       <span className="search-area__took"> · {formatCount(Math.round(head.tookMs))} ms</span>
       {status === 'loading' && <span className="search-area__hint"> · updating…</span>}
+      {head.partial && (
+        <span className="search-area__hint" data-testid="search-partial">
+          {' '}
+          · searching… {formatCount(head.loadedSegments ?? 0)} of {formatCount(head.totalSegments ?? 0)}{' '}
+          segments loaded
+        </span>
+      )}
       {head.total === 0 && (
         <span className="search-area__hint"> · try fewer words, a prefix (mobili*) or OR</span>
       )}

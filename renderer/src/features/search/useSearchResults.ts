@@ -42,10 +42,15 @@ export function useSearchResults(params: SearchParams): SearchResults {
   const generation = useRef(0);
   const inflight = useRef(new Set<number>());
 
-  // New content in the workspace (an import, tagging, a translation) can change any result.
+  // New content in the workspace (an import, tagging, a translation) can change any result, and so
+  // does the index finishing loading after a partial answer (search.ready).
   useEffect(() => {
     const rerun = () => setReloads((n) => n + 1);
-    const offs = [subscribe('workspace.changed', rerun), subscribe('tags.changed', rerun)];
+    const offs = [
+      subscribe('workspace.changed', rerun),
+      subscribe('tags.changed', rerun),
+      subscribe('search.ready', rerun),
+    ];
     return () => offs.forEach((off) => off());
   }, []);
 
