@@ -2,13 +2,11 @@
 // with the main thread's SQLite writes, and the main thread stays responsive), inline for small
 // ones (a thread costs more to start than they take). Both give the same records in the same order.
 //
-// The worker's code: the built CLI and app find out/workers/import-parse.worker.mjs (bundled by
-// scripts/build-node.mjs); from source (vitest) it is bundled once per process with esbuild.
+// The worker's code is found by workers/worker-script.ts (out/workers/ when built, bundled on the
+// fly from source under vitest).
 import { Worker } from 'node:worker_threads';
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { SifterError } from '../errors';
+import { workerScript } from '../workers/worker-script';
 import { ImportError } from './errors';
 import { parseStream, type ParseStreamInput } from './parse-stream';
 import type { PreparedRecord } from './prepare';
@@ -24,39 +22,8 @@ export type ParseMode = 'auto' | 'thread' | 'inline';
 export const THREAD_MIN_BYTES = 8 * 1024 * 1024;
 
 const WORKER_NAME = 'import-parse.worker';
-let sourceBuild: Promise<string> | null = null;
 
-async function bundleFromSource(here: string): Promise<string> {
-  const { build } = await import('esbuild'); // a dev dependency: only from the source tree
-  const cache = join(dirname(here), '../../../node_modules/.cache');
-  mkdirSync(cache, { recursive: true });
-  const outdir = mkdtempSync(join(cache, 'sifter-import-worker-'));
-  await build({
-    entryPoints: { [WORKER_NAME]: join(dirname(here), `${WORKER_NAME}.ts`) },
-    outdir,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node24',
-    packages: 'external',
-    outExtension: { '.js': '.mjs' },
-    logLevel: 'error',
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-  });
-  return join(outdir, `${WORKER_NAME}.mjs`);
-}
-
-async function workerScript(): Promise<string | null> {
-  const override = process.env.SIFTER_IMPORT_WORKER;
-  if (override && existsSync(override)) return override;
-  const here = fileURLToPath(import.meta.url);
-  if (here.endsWith('.ts')) {
-    sourceBuild ??= bundleFromSource(here);
-    return sourceBuild;
-  }
-  const candidates = [join(dirname(here), '../workers', `${WORKER_NAME}.mjs`), join(dirname(here), 'workers', `${WORKER_NAME}.mjs`)];
-  return candidates.find((c) => existsSync(c)) ?? null;
-}
+const workerScriptPath = (): Promise<string | null> => workerScript(WORKER_NAME, import.meta.url, 'SIFTER_IMPORT_WORKER');
 
 export interface ParseUnitInput extends ParseStreamInput {
   mode: ParseMode;
@@ -66,7 +33,7 @@ export interface ParseUnitInput extends ParseStreamInput {
 export async function* parseUnit(input: ParseUnitInput): AsyncGenerator<PreparedRecord> {
   const size = input.file.size + (input.file.parts ?? []).reduce((n, p) => n + p.size, 0);
   const wantThread = input.mode === 'thread' || (input.mode === 'auto' && size >= THREAD_MIN_BYTES);
-  const script = wantThread ? await workerScript() : null;
+  const script = wantThread ? await workerScriptPath() : null;
   if (!script) {
     yield* parseStream(input);
     return;

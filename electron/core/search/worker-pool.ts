@@ -5,61 +5,19 @@
 // their process's heap cap — in Electron 4 GB for the whole main process, which also holds the
 // loaded segments — while each process gets a budget of its own.
 //
-// Where the worker's code lives depends on how Sifter runs: the built CLI and the Electron main
-// bundle find out/workers/segment-build.worker.mjs (scripts/build-node.mjs bundles it); when running
-// from source (vitest, tsx) the worker is bundled once per process with esbuild (into node_modules/.cache).
+// The worker's code is found by workers/worker-script.ts (out/workers/ when built, bundled on the
+// fly from source under vitest).
 import { Worker } from 'node:worker_threads';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { workerScript } from '../workers/worker-script';
 import { indexProcessFactory, type IndexProcess } from './index-process';
 import { runSegmentTask, type SegmentTask, type SegmentTaskResult } from './segment-task';
 
 const WORKER_NAME = 'segment-build.worker';
 
-let sourceBuild: Promise<string> | null = null;
-
-async function bundleFromSource(here: string): Promise<string> {
-  // esbuild is a dev dependency: this path only runs from the source tree.
-  const { build } = await import('esbuild');
-  // Inside the repository's node_modules/.cache, so the bundle's external packages resolve.
-  const cache = join(dirname(here), '../../../node_modules/.cache');
-  mkdirSync(cache, { recursive: true });
-  const outdir = mkdtempSync(join(cache, 'sifter-workers-'));
-  // One bundle per process, gone when the process ends (test runs start many processes).
-  process.once('exit', () => rmSync(outdir, { recursive: true, force: true }));
-  await build({
-    entryPoints: { [WORKER_NAME]: join(dirname(here), `${WORKER_NAME}.ts`) },
-    outdir,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node24',
-    packages: 'external',
-    outExtension: { '.js': '.mjs' },
-    logLevel: 'error',
-    banner: {
-      js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
-    },
-  });
-  return join(outdir, `${WORKER_NAME}.mjs`);
-}
-
 /** The worker script to start, or null when none can be found (builds then run in-process). */
-export async function resolveWorkerScript(): Promise<string | null> {
-  const override = process.env.SIFTER_SEGMENT_WORKER;
-  if (override && existsSync(override)) return override;
-  const here = fileURLToPath(import.meta.url);
-  if (here.endsWith('.ts')) {
-    sourceBuild ??= bundleFromSource(here);
-    return sourceBuild;
-  }
-  const candidates = [
-    join(dirname(here), '../workers', `${WORKER_NAME}.mjs`),
-    join(dirname(here), 'workers', `${WORKER_NAME}.mjs`),
-  ];
-  return candidates.find((c) => existsSync(c)) ?? null;
+export function resolveWorkerScript(): Promise<string | null> {
+  return workerScript(WORKER_NAME, import.meta.url, 'SIFTER_SEGMENT_WORKER');
 }
 
 export interface PoolOptions {
