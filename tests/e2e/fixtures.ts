@@ -9,7 +9,7 @@
 //     …
 //     expect(appErrors).toEqual([]);
 //   });
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,6 +18,8 @@ import { dirname, join, resolve } from 'node:path';
 export { expect };
 
 const REPO = resolve(import.meta.dirname, '..', '..');
+/** The shared test data (tests/fixtures): exports, feeds, archives the specs import. */
+export const FIXTURES = join(REPO, 'tests', 'fixtures');
 export const CLI = join(REPO, 'out', 'cli', 'sifter.mjs');
 const RENDERER_INDEX = join(REPO, 'out', 'renderer', 'index.html');
 const URL_LINE = /Sifter is running at (http:\/\/\S+)/;
@@ -221,4 +223,91 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
   const path = join(REPO, 'test-results', 'screenshots', `${name}.png`);
   await page.screenshot({ path });
   return path;
+}
+
+/**
+ * Calls the server's API as the page does: POST /api/<method> with a JSON body and the session
+ * token (read from the `#token=…` of the address the server printed) in `x-sifter-token`. Returns
+ * the call's value; throws "<method> failed: <message>" when the server answers `ok: false`.
+ */
+export async function api<T>(
+  request: APIRequestContext,
+  sifter: Pick<SifterServer, 'url' | 'origin'>,
+  method: string,
+  body: unknown,
+): Promise<T> {
+  const token = decodeURIComponent(new URL(sifter.url).hash.replace(/^#token=/, ''));
+  const res = await request.post(`${sifter.origin}/api/${method}`, {
+    headers: { 'x-sifter-token': token },
+    data: body,
+  });
+  const result = (await res.json()) as { ok: boolean; value?: T; error?: { message: string } };
+  if (!result.ok) throw new Error(`${method} failed: ${result.error?.message}`);
+  return result.value as T;
+}
+
+/**
+ * Polls jobs.list until the job is done. While it is not, the polled value is its state plus its
+ * error ("failed: <why>"), so a failed job times out with the reason in the assertion message
+ * rather than a bare state. A job missing from the list counts as a failure too (the server keeps
+ * finished jobs listed for ten minutes, so a job that vanished was never there).
+ */
+export async function waitForJob(
+  request: APIRequestContext,
+  sifter: Pick<SifterServer, 'url' | 'origin'>,
+  jobId: string,
+  timeout = 30_000,
+): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        const jobs = await api<{ id: string; state: string; error: string | null }[]>(
+          request,
+          sifter,
+          'jobs.list',
+          {},
+        );
+        const job = jobs.find((j) => j.id === jobId);
+        if (!job) return `job ${jobId} is not in jobs.list`;
+        return `${job.state}${job.error ? `: ${job.error}` : ''}`;
+      },
+      { timeout },
+    )
+    .toBe('done');
+}
+
+export interface ImportPathsOptions {
+  /** The import.start `options` (e.g. `{ username: '…' }`); none by default. */
+  options?: Record<string, unknown>;
+  /** How long to wait for the job, in ms (waitForJob's 30 s by default). */
+  timeout?: number;
+}
+
+/**
+ * Imports files or folders through the running server (import.start, as a dropped file would be)
+ * and waits for the import job to be done (waitForJob). Each path is taken relative to FIXTURES,
+ * so `'telegram/channel-export'` is the shared fixture; an absolute path is used as it is.
+ */
+export async function importPaths(
+  request: APIRequestContext,
+  sifter: Pick<SifterServer, 'url' | 'origin'>,
+  paths: string[],
+  { options, timeout }: ImportPathsOptions = {},
+): Promise<void> {
+  const { jobId } = await api<{ jobId: string }>(request, sifter, 'import.start', {
+    paths: paths.map((p) => resolve(FIXTURES, p)),
+    ...(options ? { options } : {}),
+  });
+  await waitForJob(request, sifter, jobId, timeout);
+}
+
+/** The query box of the Search area. */
+export function queryBox(page: Page) {
+  return page.getByRole('searchbox', { name: 'Search query' });
+}
+
+/** The number of results in the Search area's summary line (its digits, separators dropped). */
+export async function resultCount(page: Page): Promise<number> {
+  const text = (await page.getByTestId('search-summary').locator('strong').textContent()) ?? '';
+  return Number(text.replace(/[^\d]/g, ''));
 }

@@ -6,19 +6,10 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import type { APIRequestContext, Page } from '@playwright/test';
-import { expect, gotoApp, test, type SifterServer } from './fixtures';
+import type { Page } from '@playwright/test';
+import { api, expect, FIXTURES, gotoApp, importPaths, test } from './fixtures';
 
-const FIXTURES = resolve(import.meta.dirname, '..', 'fixtures');
 const BENCH_SOURCE = resolve(import.meta.dirname, '..', '..', '..', 'shared', 'bench');
-
-async function api<T>(request: APIRequestContext, sifter: SifterServer, method: string, body: unknown): Promise<T> {
-  const token = decodeURIComponent(new URL(sifter.url).hash.replace(/^#token=/, ''));
-  const res = await request.post(`${sifter.origin}/api/${method}`, { headers: { 'x-sifter-token': token }, data: body });
-  const result = (await res.json()) as { ok: boolean; value?: T; error?: { message: string } };
-  if (!result.ok) throw new Error(`${method} failed: ${result.error?.message}`);
-  return result.value as T;
-}
 
 /** Files under the workspace's media/ folder (what an import copies), with sizes. */
 function mediaFiles(workspace: string): Record<string, number> {
@@ -45,7 +36,9 @@ async function dropFile(page: Page, path: string, name: string, type: string): P
       const transfer = new DataTransfer();
       transfer.items.add(new File([bytes], name, { type }));
       for (const kind of ['dragenter', 'dragover', 'drop']) {
-        document.body.dispatchEvent(new DragEvent(kind, { dataTransfer: transfer, bubbles: true, cancelable: true }));
+        document.body.dispatchEvent(
+          new DragEvent(kind, { dataTransfer: transfer, bubbles: true, cancelable: true }),
+        );
       }
     },
     { base64, name, type },
@@ -63,12 +56,21 @@ async function watchForProgress(page: Page): Promise<void> {
   });
 }
 
-test('a dropped channel-export zip becomes 23 posts in the Library, readable in the Reader', async ({ page, sifter, appErrors }) => {
+test('a dropped channel-export zip becomes 23 posts in the Library, readable in the Reader', async ({
+  page,
+  sifter,
+  appErrors,
+}) => {
   await gotoApp(page, sifter, '#/library');
   await expect(page.getByText('Nothing imported yet')).toBeVisible();
   await watchForProgress(page);
 
-  await dropFile(page, join(FIXTURES, 'telegram', 'channel-export.zip'), 'channel-export.zip', 'application/zip');
+  await dropFile(
+    page,
+    join(FIXTURES, 'telegram', 'channel-export.zip'),
+    'channel-export.zip',
+    'application/zip',
+  );
 
   const history = page.getByRole('table', { name: 'Import history' });
   await expect(history).toBeVisible({ timeout: 30_000 });
@@ -76,7 +78,9 @@ test('a dropped channel-export zip becomes 23 posts in the Library, readable in 
   await expect(row).toContainText('Telegram (JSON)');
   await expect(row.getByRole('cell').nth(3)).toHaveText('23'); // added
   await expect(row.getByRole('cell').nth(5)).toHaveText('2'); // skipped: the service messages
-  expect(await page.evaluate(() => (window as unknown as { __sawImportProgress?: boolean }).__sawImportProgress)).toBe(true);
+  expect(
+    await page.evaluate(() => (window as unknown as { __sawImportProgress?: boolean }).__sawImportProgress),
+  ).toBe(true);
 
   const latest = page.getByRole('list', { name: 'Latest items' });
   await expect(page.getByRole('heading', { name: /Latest items \(23\)/ })).toBeVisible();
@@ -89,10 +93,22 @@ test('a dropped channel-export zip becomes 23 posts in the Library, readable in 
   await expect(reader).toContainText('Комментировать обращение жён ведомство отказалось.');
 
   // The same zip again adds nothing.
-  await page.getByRole('navigation', { name: 'Areas' }).getByRole('link', { name: 'Library', exact: true }).click();
-  await dropFile(page, join(FIXTURES, 'telegram', 'channel-export.zip'), 'channel-export.zip', 'application/zip');
-  await expect(history.getByRole('row').filter({ hasText: 'channel-export.zip' })).toHaveCount(2, { timeout: 30_000 });
-  await expect(history.getByRole('row').filter({ hasText: 'channel-export.zip' }).first().getByRole('cell').nth(4)).toHaveText('23');
+  await page
+    .getByRole('navigation', { name: 'Areas' })
+    .getByRole('link', { name: 'Library', exact: true })
+    .click();
+  await dropFile(
+    page,
+    join(FIXTURES, 'telegram', 'channel-export.zip'),
+    'channel-export.zip',
+    'application/zip',
+  );
+  await expect(history.getByRole('row').filter({ hasText: 'channel-export.zip' })).toHaveCount(2, {
+    timeout: 30_000,
+  });
+  await expect(
+    history.getByRole('row').filter({ hasText: 'channel-export.zip' }).first().getByRole('cell').nth(4),
+  ).toHaveText('23');
   await expect(page.getByRole('heading', { name: /Latest items \(23\)/ })).toBeVisible();
   expect(appErrors).toEqual([]);
 });
@@ -105,9 +121,16 @@ test.describe('a large import', () => {
     // The benchmark generator makes a realistic export; it is read-only where it lives, so copy it.
     work = mkdtempSync(join(tmpdir(), 'sifter-e2e-big-'));
     const bench = join(work, 'bench');
-    cpSync(BENCH_SOURCE, bench, { recursive: true, filter: (src) => !src.includes('node_modules') && !src.includes('.cache') });
+    cpSync(BENCH_SOURCE, bench, {
+      recursive: true,
+      filter: (src) => !src.includes('node_modules') && !src.includes('.cache'),
+    });
     execFileSync('npm', ['install', '--prefix', bench, '--no-audit', '--no-fund'], { stdio: 'ignore' });
-    execFileSync(process.execPath, [join(bench, 'make-corpus.mjs'), '--messages', '40000', '--out', join(work, 'corpus')], { stdio: 'ignore' });
+    execFileSync(
+      process.execPath,
+      [join(bench, 'make-corpus.mjs'), '--messages', '40000', '--out', join(work, 'corpus')],
+      { stdio: 'ignore' },
+    );
     corpus = join(work, 'corpus', 'result.json');
   });
   test.afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -115,10 +138,7 @@ test.describe('a large import', () => {
   test('cancelled from the Library leaves the workspace unchanged', async ({ page, sifter, request }) => {
     test.setTimeout(180_000);
     // Something already in the workspace, to see it kept as it was.
-    const { jobId } = await api<{ jobId: string }>(request, sifter, 'import.start', { paths: [join(FIXTURES, 'telegram', 'channel-export')] });
-    await expect
-      .poll(async () => (await api<{ id: string; state: string }[]>(request, sifter, 'jobs.list', {})).find((j) => j.id === jobId)?.state, { timeout: 30_000 })
-      .toBe('done');
+    await importPaths(request, sifter, ['telegram/channel-export']);
     const before = await api<{ counts: Record<string, number> }>(request, sifter, 'workspace.info', {});
     const mediaBefore = mediaFiles(sifter.workspace);
     expect(before.counts.items).toBe(23);
@@ -128,7 +148,9 @@ test.describe('a large import', () => {
     const progress = page.getByRole('region', { name: 'Import progress' });
     await expect(progress).toBeVisible({ timeout: 60_000 });
     // Wait until records are being stored, then cancel.
-    await expect(progress.getByTestId('import-counters')).toContainText(/[1-9][\d,\s]* stored/, { timeout: 60_000 });
+    await expect(progress.getByTestId('import-counters')).toContainText(/[1-9][\d,\s]* stored/, {
+      timeout: 60_000,
+    });
     await progress.getByRole('button', { name: 'Cancel import' }).click();
     await expect(page.getByText('Import cancelled')).toBeVisible({ timeout: 60_000 });
 

@@ -2,53 +2,18 @@
 // and two tags applied through the server's API, then the analyst builds a report from the two
 // tags, watches the live preview, exports HTML and gets the file as a download.
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { APIRequestContext } from '@playwright/test';
 import {
+  api,
   expect,
   gotoApp,
+  importPaths,
   openArea,
   saveScreenshot,
   test,
   withoutExpected,
   type SifterServer,
 } from './fixtures';
-
-const FIXTURES = resolve(import.meta.dirname, '..', 'fixtures');
-
-async function api<T>(
-  request: APIRequestContext,
-  sifter: SifterServer,
-  method: string,
-  body: unknown,
-): Promise<T> {
-  const token = decodeURIComponent(new URL(sifter.url).hash.replace(/^#token=/, ''));
-  const res = await request.post(`${sifter.origin}/api/${method}`, {
-    headers: { 'x-sifter-token': token },
-    data: body,
-  });
-  const result = (await res.json()) as { ok: boolean; value?: T; error?: { message: string } };
-  if (!result.ok) throw new Error(`${method} failed: ${result.error?.message}`);
-  return result.value as T;
-}
-
-async function waitForJob(request: APIRequestContext, sifter: SifterServer, jobId: string): Promise<void> {
-  await expect
-    .poll(
-      async () => {
-        const jobs = await api<{ id: string; state: string; error: string | null }[]>(
-          request,
-          sifter,
-          'jobs.list',
-          {},
-        );
-        const job = jobs.find((j) => j.id === jobId);
-        return job ? `${job.state}${job.error ? `: ${job.error}` : ''}` : 'done';
-      },
-      { timeout: 30_000 },
-    )
-    .toBe('done');
-}
 
 /** Tags every item a query finds; returns how many. */
 async function tagQuery(
@@ -73,11 +38,7 @@ test('build a report from two tags, see the preview, export HTML and download it
   sifter,
   appErrors,
 }) => {
-  const { jobId } = await api<{ jobId: string }>(request, sifter, 'import.start', {
-    paths: [resolve(FIXTURES, 'telegram/channel-export')],
-    options: { username: 'waithome_test' },
-  });
-  await waitForJob(request, sifter, jobId);
+  await importPaths(request, sifter, ['telegram/channel-export'], { options: { username: 'waithome_test' } });
   const wayHome = await tagQuery(request, sifter, 'Actors/Way Home', 'экстремисты');
   const rotation = await tagQuery(request, sifter, 'Topics/Rotation', '"Прямую линию"');
   await tagQuery(request, sifter, 'Topics/Other', 'беспилотников'); // not chosen: must stay out

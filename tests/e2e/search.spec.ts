@@ -3,58 +3,9 @@
 // be), then the analyst searches, filters by facet and timeline, reads a hit, and watches a saved
 // search count the matches of a later import.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import type { APIRequestContext, Page } from '@playwright/test';
-import { expect, gotoApp, test, type SifterServer } from './fixtures';
-
-const FIXTURES = resolve(import.meta.dirname, '..', 'fixtures');
-
-/** Calls the API as the page does (token header, JSON) and returns the value, failing on an error. */
-async function api<T>(
-  request: APIRequestContext,
-  sifter: SifterServer,
-  method: string,
-  body: unknown,
-): Promise<T> {
-  const token = decodeURIComponent(new URL(sifter.url).hash.replace(/^#token=/, ''));
-  const res = await request.post(`${sifter.origin}/api/${method}`, {
-    headers: { 'x-sifter-token': token },
-    data: body,
-  });
-  const result = (await res.json()) as { ok: boolean; value?: T; error?: { message: string } };
-  if (!result.ok) throw new Error(`${method} failed: ${result.error?.message}`);
-  return result.value as T;
-}
-
-/** Imports files through the running server and waits for the import job to finish. */
-async function importFiles(
-  request: APIRequestContext,
-  sifter: SifterServer,
-  relativePaths: string[],
-): Promise<void> {
-  const { jobId } = await api<{ jobId: string }>(request, sifter, 'import.start', {
-    paths: relativePaths.map((p) => resolve(FIXTURES, p)),
-  });
-  await expect
-    .poll(
-      async () => {
-        const jobs = await api<{ id: string; state: string; error: string | null }[]>(
-          request,
-          sifter,
-          'jobs.list',
-          {},
-        );
-        const job = jobs.find((j) => j.id === jobId);
-        return job ? `${job.state}${job.error ? `: ${job.error}` : ''}` : 'done';
-      },
-      { timeout: 30_000 },
-    )
-    .toBe('done');
-}
-
-function queryBox(page: Page) {
-  return page.getByRole('searchbox', { name: 'Search query' });
-}
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { api, expect, gotoApp, importPaths, queryBox, resultCount, test } from './fixtures';
 
 async function search(page: Page, query: string): Promise<void> {
   await queryBox(page).fill(query);
@@ -62,14 +13,9 @@ async function search(page: Page, query: string): Promise<void> {
   await expect(page.getByTestId('search-summary')).toBeVisible();
 }
 
-async function resultCount(page: Page): Promise<number> {
-  const text = (await page.getByTestId('search-summary').locator('strong').textContent()) ?? '';
-  return Number(text.replace(/[^\d]/g, ''));
-}
-
 test('search, filter, read and watch a saved search', async ({ page, sifter, request, appErrors }) => {
   // Two channels now; the full-account export arrives later, for the saved search to count.
-  await importFiles(request, sifter, ['telegram/channel-export', 'telegram/html-export']);
+  await importPaths(request, sifter, ['telegram/channel-export', 'telegram/html-export']);
 
   await gotoApp(page, sifter, '#/search');
 
@@ -155,7 +101,7 @@ test('search, filter, read and watch a saved search', async ({ page, sifter, req
   await expect(saved.getByTestId('saved-new-count')).toHaveCount(0);
 
   // Another import with matching posts: the sidebar counts them as new, live.
-  await importFiles(request, sifter, ['telegram/full-account-export']);
+  await importPaths(request, sifter, ['telegram/full-account-export']);
   const after = (
     await api<{ total: number }>(request, sifter, 'search.query', { query: 'мобилизованных', limit: 0 })
   ).total;
@@ -173,7 +119,7 @@ test('search, filter, read and watch a saved search', async ({ page, sifter, req
 });
 
 test('a malformed query is pointed at, not crashed on', async ({ page, sifter, request, appErrors }) => {
-  await importFiles(request, sifter, ['telegram/channel-export']);
+  await importPaths(request, sifter, ['telegram/channel-export']);
   await gotoApp(page, sifter, '#/search');
   await search(page, 'мобилизованных AND (');
   await expect(page.getByTestId('query-problem')).toBeVisible();
@@ -206,7 +152,7 @@ test('the Reader shows a post with its formatting, links, media, replies and con
   request,
   appErrors,
 }) => {
-  await importFiles(request, sifter, ['telegram/channel-export']);
+  await importPaths(request, sifter, ['telegram/channel-export']);
   await gotoApp(page, sifter, '#/search');
   const reader = page.getByRole('main', { name: 'Reader' });
 
@@ -274,18 +220,7 @@ test('a long result list is virtualised and pages in as it scrolls', async ({
 }, testInfo) => {
   const COUNT = 1500;
   const dir = writeLargeExport(testInfo.outputPath('large-export'), COUNT);
-  const { jobId } = await api<{ jobId: string }>(request, sifter, 'import.start', { paths: [dir] });
-  await expect
-    .poll(
-      async () =>
-        (await api<{ id: string; state: string }[]>(request, sifter, 'jobs.list', {})).find(
-          (j) => j.id === jobId,
-        )?.state ?? 'done',
-      {
-        timeout: 60_000,
-      },
-    )
-    .toBe('done');
+  await importPaths(request, sifter, [dir], { timeout: 60_000 });
 
   await gotoApp(page, sifter, '#/search');
   await page.getByRole('button', { name: 'Date' }).click();
@@ -332,7 +267,7 @@ test('copies are grouped under one hit, expandable, and can be listed separately
   appErrors,
 }) => {
   // Channel post 24 is an exact copy of HTML-export post 101.
-  await importFiles(request, sifter, ['telegram/channel-export', 'telegram/html-export']);
+  await importPaths(request, sifter, ['telegram/channel-export', 'telegram/html-export']);
   await gotoApp(page, sifter, '#/search');
   await search(page, 'Белгород');
   await expect(page.getByTestId('search-summary')).toContainText('2 results in 1 group');
@@ -371,7 +306,7 @@ test('an article is shown as sanitized HTML that runs nothing and loads nothing 
   request,
   appErrors,
 }) => {
-  await importFiles(request, sifter, [
+  await importPaths(request, sifter, [
     'articles/furious-families-front-line.html',
     'hostile/xss-article.html',
   ]);

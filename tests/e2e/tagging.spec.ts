@@ -3,56 +3,24 @@
 // tags every result of a query at once, clips a sentence with a note and writes a note on an item;
 // after a server restart every tag, clip and note is still there and searchable. A bulk action is
 // then undone with Ctrl+Z.
-import { resolve } from 'node:path';
 import type { APIRequestContext, Locator, Page } from '@playwright/test';
-import { expect, gotoApp, test, withoutExpected, type SifterServer } from './fixtures';
-
-const FIXTURES = resolve(import.meta.dirname, '..', 'fixtures');
-
-async function api<T>(
-  request: APIRequestContext,
-  sifter: SifterServer,
-  method: string,
-  body: unknown,
-): Promise<T> {
-  const token = decodeURIComponent(new URL(sifter.url).hash.replace(/^#token=/, ''));
-  const res = await request.post(`${sifter.origin}/api/${method}`, {
-    headers: { 'x-sifter-token': token },
-    data: body,
-  });
-  const result = (await res.json()) as { ok: boolean; value?: T; error?: { message: string } };
-  if (!result.ok) throw new Error(`${method} failed: ${result.error?.message}`);
-  return result.value as T;
-}
-
-async function importChannel(request: APIRequestContext, sifter: SifterServer): Promise<void> {
-  const { jobId } = await api<{ jobId: string }>(request, sifter, 'import.start', {
-    paths: [resolve(FIXTURES, 'telegram/channel-export')],
-  });
-  await expect
-    .poll(
-      async () => {
-        const jobs = await api<{ id: string; state: string; error: string | null }[]>(
-          request,
-          sifter,
-          'jobs.list',
-          {},
-        );
-        const job = jobs.find((j) => j.id === jobId);
-        return job ? `${job.state}${job.error ? `: ${job.error}` : ''}` : 'done';
-      },
-      { timeout: 30_000 },
-    )
-    .toBe('done');
-}
+import {
+  api,
+  expect,
+  gotoApp,
+  importPaths,
+  queryBox,
+  resultCount,
+  test,
+  withoutExpected,
+  type SifterServer,
+} from './fixtures';
 
 /** How many items a query matches, asked of the server (the same engine the page uses). */
 async function matches(request: APIRequestContext, sifter: SifterServer, query: string): Promise<number[]> {
   const { ids } = await api<{ ids: number[] }>(request, sifter, 'search.ids', { query });
   return ids.sort((a, b) => a - b);
 }
-
-const queryBox = (page: Page) => page.getByRole('searchbox', { name: 'Search query' });
 
 async function search(page: Page, query: string): Promise<void> {
   await page.evaluate((q) => {
@@ -61,11 +29,6 @@ async function search(page: Page, query: string): Promise<void> {
   await expect(queryBox(page)).toHaveValue(query);
   await expect(page.getByTestId('search-summary')).toBeVisible();
   await expect(page.getByTestId('search-summary')).not.toContainText('updating');
-}
-
-async function resultCount(page: Page): Promise<number> {
-  const text = (await page.getByTestId('search-summary').locator('strong').textContent()) ?? '';
-  return Number(text.replace(/[^\d]/g, ''));
 }
 
 /** Creates a tag in the Tags area and pins it to a key, as the analyst would. */
@@ -121,7 +84,7 @@ test('tag with keys, bulk-tag a query, clip and note; all survive a restart; und
   request,
   appErrors,
 }) => {
-  await importChannel(request, sifter);
+  await importPaths(request, sifter, ['telegram/channel-export']);
   await gotoApp(page, sifter);
 
   // Two tags pinned to keys 1 and 2; the first with a parent, created on the way.
@@ -257,7 +220,7 @@ test('the Tags area edits the tree: rename, move, merge, delete with children, u
   request,
   appErrors,
 }) => {
-  await importChannel(request, sifter);
+  await importPaths(request, sifter, ['telegram/channel-export']);
   const [first, second] = (await matches(request, sifter, 'домой')) as [number, number];
   for (const path of ['Actors/Way Home', 'Actors/Ministry', 'People', 'Places/Kyiv', 'Places/Lviv']) {
     await api(request, sifter, 'tags.create', { path });

@@ -4,50 +4,24 @@
 // two columns line up sentence for sentence, corrects a sentence, translates again and keeps the
 // correction, and finds the item by an English word. Without an engine, a translation is typed.
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { APIRequestContext, Page } from '@playwright/test';
 import type { ItemTranslation } from '../../shared/api/translate';
 import { startApertium, type ApertiumServer } from '../helpers/apertium';
-import { expect, gotoApp, saveScreenshot, test, waitForApp, type SifterServer } from './fixtures';
-
-const FIXTURES = resolve(import.meta.dirname, '..', 'fixtures');
-
-async function api<T>(
-  request: APIRequestContext,
-  sifter: SifterServer,
-  method: string,
-  body: unknown,
-): Promise<T> {
-  const token = decodeURIComponent(new URL(sifter.url).hash.replace(/^#token=/, ''));
-  const res = await request.post(`${sifter.origin}/api/${method}`, {
-    headers: { 'x-sifter-token': token },
-    data: body,
-  });
-  const result = (await res.json()) as { ok: boolean; value?: T; error?: { message: string } };
-  if (!result.ok) throw new Error(`${method} failed: ${result.error?.message}`);
-  return result.value as T;
-}
+import {
+  api,
+  expect,
+  gotoApp,
+  importPaths,
+  saveScreenshot,
+  test,
+  waitForApp,
+  type SifterServer,
+} from './fixtures';
 
 /** Imports the Spanish feed through the server and returns the id of its first entry. */
 async function importSpanishFeed(request: APIRequestContext, sifter: SifterServer): Promise<number> {
-  const { jobId } = await api<{ jobId: string }>(request, sifter, 'import.start', {
-    paths: [resolve(FIXTURES, 'feeds/es-noticias.rss')],
-  });
-  await expect
-    .poll(
-      async () => {
-        const jobs = await api<{ id: string; state: string; error: string | null }[]>(
-          request,
-          sifter,
-          'jobs.list',
-          {},
-        );
-        const job = jobs.find((j) => j.id === jobId);
-        return job ? `${job.state}${job.error ? `: ${job.error}` : ''}` : 'done';
-      },
-      { timeout: 30_000 },
-    )
-    .toBe('done');
+  await importPaths(request, sifter, ['feeds/es-noticias.rss']);
   const { ids } = await api<{ ids: number[] }>(request, sifter, 'search.ids', { query: 'esposas' });
   expect(ids).toHaveLength(1);
   return ids[0] as number;
