@@ -7,12 +7,38 @@ import globals from 'globals';
 
 // Bare Node module names go in `paths` (exact names): as gitignore-style `patterns` they would
 // also match our own files, e.g. './events'.
-const nodeBuiltinNames = ['fs', 'path', 'os', 'child_process', 'worker_threads', 'crypto', 'stream', 'http', 'https', 'url', 'zlib', 'events', 'util'];
+const nodeBuiltinNames = [
+  'fs',
+  'path',
+  'os',
+  'child_process',
+  'worker_threads',
+  'crypto',
+  'stream',
+  'http',
+  'https',
+  'url',
+  'zlib',
+  'events',
+  'util',
+];
 const nodeBuiltins = ['node:*'];
-const noNodeBuiltinPaths = nodeBuiltinNames.map((name) => ({ name, message: 'No Node modules here (DESIGN §1).' }));
+const noNodeBuiltinPaths = nodeBuiltinNames.map((name) => ({
+  name,
+  message: 'No Node modules here (DESIGN §1).',
+}));
 
 export default tseslint.config(
-  { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'tests/fixtures/**', 'bench/.work/**'] },
+  {
+    ignores: [
+      'out/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'tests/fixtures/**',
+      'bench/.work/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -30,9 +56,18 @@ export default tseslint.config(
         {
           paths: noNodeBuiltinPaths,
           patterns: [
-            { group: ['electron', ...nodeBuiltins], message: 'shared/ must not import runtime-specific modules (DESIGN §1).' },
-            { group: ['react', 'react-dom', 'react/*'], message: 'shared/ must not import UI frameworks (DESIGN §1).' },
-            { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ must not import from electron/ or renderer/ (DESIGN §1).' },
+            {
+              group: ['electron', ...nodeBuiltins],
+              message: 'shared/ must not import runtime-specific modules (DESIGN §1).',
+            },
+            {
+              group: ['react', 'react-dom', 'react/*'],
+              message: 'shared/ must not import UI frameworks (DESIGN §1).',
+            },
+            {
+              group: ['**/electron/**', '**/renderer/**'],
+              message: 'shared/ must not import from electron/ or renderer/ (DESIGN §1).',
+            },
           ],
         },
       ],
@@ -45,8 +80,27 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['electron', 'electron/*', 'electron-store'], message: 'electron/core runs in plain Node: never import electron (DESIGN §1).' },
-            { group: ['**/main/**', '**/preload/**', '**/server/**', '**/cli/**', '../main', '../preload', '../server', '../cli', '../../main/*', '../../server/*', '../../cli/*', '../../preload/*'], message: 'electron/core must not import the adapters main/preload/server/cli (DESIGN §1).' },
+            {
+              group: ['electron', 'electron/*', 'electron-store'],
+              message: 'electron/core runs in plain Node: never import electron (DESIGN §1).',
+            },
+            {
+              group: [
+                '**/main/**',
+                '**/preload/**',
+                '**/server/**',
+                '**/cli/**',
+                '../main',
+                '../preload',
+                '../server',
+                '../cli',
+                '../../main/*',
+                '../../server/*',
+                '../../cli/*',
+                '../../preload/*',
+              ],
+              message: 'electron/core must not import the adapters main/preload/server/cli (DESIGN §1).',
+            },
             { group: ['**/renderer/**'], message: 'electron/core must not import the renderer (DESIGN §1).' },
           ],
         },
@@ -58,7 +112,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/renderer/**'], message: 'The back end must not import the renderer (DESIGN §1).' }] },
+        {
+          patterns: [
+            { group: ['**/renderer/**'], message: 'The back end must not import the renderer (DESIGN §1).' },
+          ],
+        },
       ],
     },
   },
@@ -69,8 +127,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['electron', 'electron/*', 'electron-store'], message: 'The server and CLI run in plain Node: never import electron.' },
-            { group: ['**/renderer/**', '**/main/**', '**/preload/**'], message: 'Adapters do not import each other (DESIGN §1).' },
+            {
+              group: ['electron', 'electron/*', 'electron-store'],
+              message: 'The server and CLI run in plain Node: never import electron.',
+            },
+            {
+              group: ['**/renderer/**', '**/main/**', '**/preload/**'],
+              message: 'Adapters do not import each other (DESIGN §1).',
+            },
           ],
         },
       ],
@@ -91,8 +155,14 @@ export default tseslint.config(
         {
           paths: noNodeBuiltinPaths,
           patterns: [
-            { group: ['electron', 'electron/*', 'electron-store', ...nodeBuiltins], message: 'The renderer must not import electron or Node modules (DESIGN §1).' },
-            { group: ['**/electron/**'], message: 'The renderer must not import the back end (DESIGN §1); use the bridge.' },
+            {
+              group: ['electron', 'electron/*', 'electron-store', ...nodeBuiltins],
+              message: 'The renderer must not import electron or Node modules (DESIGN §1).',
+            },
+            {
+              group: ['**/electron/**'],
+              message: 'The renderer must not import the back end (DESIGN §1); use the bridge.',
+            },
           ],
         },
       ],

@@ -43,7 +43,10 @@ function treeBytes(dir: string): number {
 function copyRecall(core: Core): Record<string, unknown> {
   const truthFile = join(dirname(args.file), 'truth.json');
   if (!existsSync(truthFile)) return {};
-  const truth = JSON.parse(readFileSync(truthFile, 'utf8')) as { exactDuplicates: number[][]; nearDuplicates: number[][] };
+  const truth = JSON.parse(readFileSync(truthFile, 'utf8')) as {
+    exactDuplicates: number[][];
+    nearDuplicates: number[][];
+  };
   const group = core.workspace.db.prepare(
     'SELECT copy_group AS g FROM items JOIN sources s ON s.id = items.source_id WHERE s.key = ? AND items.external_id = ?',
   );
@@ -61,7 +64,12 @@ function copyRecall(core: Core): Record<string, unknown> {
 
 async function runImport(): Promise<Record<string, unknown>> {
   const core = new Core({ mode: 'cli', workspaceDir: args.workspace, version: 'bench', recentFile: null });
-  core.scoped('search', () => ({ indexImport: async () => {}, removeImport: async () => {}, indexExtraText: async () => {}, dispose: async () => {} }));
+  core.scoped('search', () => ({
+    indexImport: async () => {},
+    removeImport: async () => {},
+    indexExtraText: async () => {},
+    dispose: async () => {},
+  }));
   const started = performance.now();
   const cpu = process.cpuUsage();
   const report = await core.jobs.run('import', 'bench', (job) => importPaths(core, [args.file], {}, job));
@@ -71,7 +79,11 @@ async function runImport(): Promise<Record<string, unknown>> {
   const r = report.imports[0];
   if (!r || r.error) throw new Error(r?.error ?? 'no report');
   const recall = copyRecall(core);
-  const groups = core.workspace.db.prepare('SELECT COUNT(*) AS items, COUNT(DISTINCT copy_group) AS groups FROM items WHERE copy_group IS NOT NULL').get() as { items: number; groups: number };
+  const groups = core.workspace.db
+    .prepare(
+      'SELECT COUNT(*) AS items, COUNT(DISTINCT copy_group) AS groups FROM items WHERE copy_group IS NOT NULL',
+    )
+    .get() as { items: number; groups: number };
   await core.close();
   const messages = r.added + r.duplicates + r.skipped;
   return {
@@ -95,7 +107,9 @@ type Part = string | { text?: string };
 
 function runBaseline(): Record<string, unknown> {
   const started = performance.now();
-  const data = JSON.parse(readFileSync(args.file, 'utf8')) as { messages: { id: number; date_unixtime?: string; text: string | Part[] }[] };
+  const data = JSON.parse(readFileSync(args.file, 'utf8')) as {
+    messages: { id: number; date_unixtime?: string; text: string | Part[] }[];
+  };
   const parsed = performance.now();
   const db = new DatabaseSync(join(args.workspace, 'baseline.db'));
   db.exec('PRAGMA journal_mode = WAL');
@@ -103,7 +117,10 @@ function runBaseline(): Record<string, unknown> {
   const insert = db.prepare('INSERT INTO m (id, at, text) VALUES (?, ?, ?)');
   db.exec('BEGIN');
   for (const m of data.messages) {
-    const text = typeof m.text === 'string' ? m.text : m.text.map((p) => (typeof p === 'string' ? p : (p.text ?? ''))).join('');
+    const text =
+      typeof m.text === 'string'
+        ? m.text
+        : m.text.map((p) => (typeof p === 'string' ? p : (p.text ?? ''))).join('');
     insert.run(m.id, Number(m.date_unixtime ?? 0) * 1000, text);
   }
   db.exec('COMMIT');

@@ -20,7 +20,11 @@ const repo = resolve(here, '..');
 const BASELINE_MAX = 250_000;
 
 const { values } = parseArgs({
-  options: { messages: { type: 'string', default: '100000' }, keep: { type: 'boolean', default: false }, generator: { type: 'string' } },
+  options: {
+    messages: { type: 'string', default: '100000' },
+    keep: { type: 'boolean', default: false },
+    generator: { type: 'string' },
+  },
 });
 const messages = Number(values.messages);
 if (!Number.isInteger(messages) || messages < 1 || messages > 50_000_000) {
@@ -38,12 +42,18 @@ function run(cmd, argv, options = {}) {
 
 /** The generator, copied where it may write (its own folder is read-only in CI), installed once. */
 function generator() {
-  const source = resolve(values.generator ?? process.env.SIFTER_BENCH_GENERATOR ?? join(repo, '..', 'shared', 'bench'));
-  if (!existsSync(join(source, 'make-corpus.mjs'))) throw new Error(`The corpus generator is not at ${source} (pass --generator DIR).`);
+  const source = resolve(
+    values.generator ?? process.env.SIFTER_BENCH_GENERATOR ?? join(repo, '..', 'shared', 'bench'),
+  );
+  if (!existsSync(join(source, 'make-corpus.mjs')))
+    throw new Error(`The corpus generator is not at ${source} (pass --generator DIR).`);
   const copy = join(tmpdir(), 'sifter-bench-import', 'generator');
   if (!existsSync(join(copy, 'node_modules'))) {
     mkdirSync(copy, { recursive: true });
-    cpSync(source, copy, { recursive: true, filter: (p) => !p.includes('node_modules') && !p.includes('.cache') });
+    cpSync(source, copy, {
+      recursive: true,
+      filter: (p) => !p.includes('node_modules') && !p.includes('.cache'),
+    });
     console.error('bench:import: installing the corpus generator…');
     run('npm', ['install', '--prefix', copy, '--no-audit', '--no-fund']);
   }
@@ -71,10 +81,16 @@ async function bundle() {
     packages: 'external',
     outExtension: { '.js': '.mjs' },
     logLevel: 'warning',
-    banner: { js: "import { createRequire as __r } from 'node:module'; const require = __r(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __r } from 'node:module'; const require = __r(import.meta.url);",
+    },
   };
   // The parse thread's entry sits in workers/ beside the bundle, where the pipeline looks for it.
-  await build({ ...common, entryPoints: { 'import-parse.worker': join(repo, 'electron/core/importers/import-parse.worker.ts') }, outdir: join(outdir, 'workers') });
+  await build({
+    ...common,
+    entryPoints: { 'import-parse.worker': join(repo, 'electron/core/importers/import-parse.worker.ts') },
+    outdir: join(outdir, 'workers'),
+  });
   await build({
     entryPoints: { 'import-sifter': join(here, 'import-sifter.ts') },
     outdir,
@@ -85,7 +101,9 @@ async function bundle() {
     packages: 'external',
     outExtension: { '.js': '.mjs' },
     logLevel: 'warning',
-    banner: { js: "import { createRequire as __r } from 'node:module'; const require = __r(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __r } from 'node:module'; const require = __r(import.meta.url);",
+    },
   });
   return join(outdir, 'import-sifter.mjs');
 }

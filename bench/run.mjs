@@ -10,7 +10,9 @@ const here = dirname(fileURLToPath(import.meta.url));
 let failed = false;
 for (const bench of ['import.mjs', 'search.mjs']) {
   console.error(`\n━━ bench/${bench}`);
-  const run = spawnSync(process.execPath, [join(here, bench), ...process.argv.slice(2)], { stdio: 'inherit' });
+  const run = spawnSync(process.execPath, [join(here, bench), ...process.argv.slice(2)], {
+    stdio: 'inherit',
+  });
   if (run.status !== 0) failed = true;
 }
 process.exit(failed ? 1 : 0);

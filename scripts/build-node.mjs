@@ -28,13 +28,22 @@ const common = {
   logLevel: 'warning',
   define: { __SIFTER_VERSION__: JSON.stringify(pkg.version) },
   // Bundled ESM still meets CommonJS-style code in a few dependencies' paths.
-  banner: { js: "import { createRequire as __sifterCreateRequire } from 'node:module'; const require = __sifterCreateRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __sifterCreateRequire } from 'node:module'; const require = __sifterCreateRequire(import.meta.url);",
+  },
 };
 
-await build({ ...common, entryPoints: { sifter: 'electron/cli/index.ts' }, outdir: 'out/cli', outExtension: { '.js': '.mjs' } });
+await build({
+  ...common,
+  entryPoints: { sifter: 'electron/cli/index.ts' },
+  outdir: 'out/cli',
+  outExtension: { '.js': '.mjs' },
+});
 const workers = workerEntries();
 if (Object.keys(workers).length > 0) {
   await build({ ...common, entryPoints: workers, outdir: 'out/workers', outExtension: { '.js': '.mjs' } });
 }
 if (!existsSync('out/cli/sifter.mjs')) throw new Error('build-node: out/cli/sifter.mjs was not written');
-console.error(`build-node: out/cli/sifter.mjs${Object.keys(workers).length ? ` and ${Object.keys(workers).length} worker(s) in out/workers/` : ''}`);
+console.error(
+  `build-node: out/cli/sifter.mjs${Object.keys(workers).length ? ` and ${Object.keys(workers).length} worker(s) in out/workers/` : ''}`,
+);

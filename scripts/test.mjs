@@ -1,6 +1,6 @@
-// `npm test`: lint, typecheck, build, unit tests (vitest), end-to-end tests (Playwright in
-// Chromium), then one closing line "N passed, N failed" summed over all runners. Lint, typecheck
-// and build count as one check each. Exits non-zero when anything failed.
+// `npm test`: lint, format check, typecheck, build, unit tests (vitest), end-to-end tests (Playwright in
+// Chromium), then one closing line "N passed, N failed" summed over all runners. Lint, format,
+// typecheck and build count as one check each. Exits non-zero when anything failed.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
 
@@ -33,6 +33,7 @@ rmSync('test-results', { recursive: true, force: true });
 mkdirSync('test-results', { recursive: true });
 
 check('lint', 'npx', ['eslint', '.', '--max-warnings=0']);
+check('format', 'npx', ['prettier', '--check', '.']);
 check('typecheck', 'npm', ['run', '--silent', 'typecheck']);
 check('build', 'npm', ['run', '--silent', 'build']);
 
@@ -44,7 +45,9 @@ if (vitest) {
   results.failed += vitest.numFailedTests ?? 0;
   results.skipped += (vitest.numPendingTests ?? 0) + (vitest.numTodoTests ?? 0);
   // A suite that failed to load has no tests to count: count it as a failure.
-  const brokenSuites = (vitest.testResults ?? []).filter((s) => s.status === 'failed' && (s.assertionResults ?? []).length === 0);
+  const brokenSuites = (vitest.testResults ?? []).filter(
+    (s) => s.status === 'failed' && (s.assertionResults ?? []).length === 0,
+  );
   results.failed += brokenSuites.length;
   if (!vitestOk && (vitest.numFailedTests ?? 0) + brokenSuites.length === 0) {
     results.failed++;

@@ -6,7 +6,11 @@ import { runCli } from './main';
 async function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
   let stdout = '';
   let stderr = '';
-  const code = await runCli(args, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) }, env);
+  const code = await runCli(
+    args,
+    { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) },
+    env,
+  );
   return { code, stdout, stderr };
 }
 

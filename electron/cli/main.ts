@@ -45,7 +45,11 @@ function findCommand(argv: string[]): { command: Command; rest: string[] } | und
   return undefined;
 }
 
-export async function runCli(argv: string[], io: CliIO, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function runCli(
+  argv: string[],
+  io: CliIO,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
     io.stdout(helpText());
     return argv.length === 0 ? 2 : 0;
@@ -56,7 +60,12 @@ export async function runCli(argv: string[], io: CliIO, env: NodeJS.ProcessEnv =
   }
   const found = findCommand(argv);
   if (!found) {
-    io.stderr(`sifter: unknown command "${argv.filter((a) => !a.startsWith('-')).slice(0, 2).join(' ')}"\n\n${helpText()}`);
+    io.stderr(
+      `sifter: unknown command "${argv
+        .filter((a) => !a.startsWith('-'))
+        .slice(0, 2)
+        .join(' ')}"\n\n${helpText()}`,
+    );
     return 2;
   }
   const { command, rest } = found;
@@ -84,7 +93,10 @@ export async function runCli(argv: string[], io: CliIO, env: NodeJS.ProcessEnv =
     };
     return await command.run(ctx);
   } catch (err) {
-    if (err instanceof UsageError || (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS'))) {
+    if (
+      err instanceof UsageError ||
+      (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS'))
+    ) {
       io.stderr(`sifter ${command.name}: ${(err as Error).message}\nUsage: ${command.usage}\n`);
       return 2;
     }

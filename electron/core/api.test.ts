@@ -20,7 +20,10 @@ describe('dispatcher', () => {
   it('rejects an unknown method with INVALID', async () => {
     const core = makeCore();
     const res = await dispatch(core, 'workspace.explode', {});
-    expect(res).toEqual({ ok: false, error: { code: 'INVALID', message: 'Unknown method: workspace.explode' } });
+    expect(res).toEqual({
+      ok: false,
+      error: { code: 'INVALID', message: 'Unknown method: workspace.explode' },
+    });
     await core.close();
   });
 
@@ -58,10 +61,14 @@ describe('dispatcher', () => {
     const bad = await dispatch(core, 'settings.update', { patch: { theme: 'neon' } });
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.error.code).toBe('INVALID');
-    const good = await dispatch(core, 'settings.update', { patch: { theme: 'dark', reader: { layout: 'original' } } });
+    const good = await dispatch(core, 'settings.update', {
+      patch: { theme: 'dark', reader: { layout: 'original' } },
+    });
     expect(good.ok).toBe(true);
     const read = await dispatch(core, 'settings.get', {});
-    expect(read.ok && (read.value as { settings: { theme: string; reader: { layout: string } } }).settings).toMatchObject({
+    expect(
+      read.ok && (read.value as { settings: { theme: string; reader: { layout: string } } }).settings,
+    ).toMatchObject({
       theme: 'dark',
       reader: { layout: 'original' },
     });

@@ -51,7 +51,10 @@ export async function dispatch(core: Core, method: string, request: unknown): Pr
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
-      throw new SifterError('INVALID', `Invalid request for ${method}${where}: ${issue?.message ?? 'malformed'}`);
+      throw new SifterError(
+        'INVALID',
+        `Invalid request for ${method}${where}: ${issue?.message ?? 'malformed'}`,
+      );
     }
     const handler = handlers[method] as Handler<Method>;
     const value = await handler(parsed.data as ParsedReq<Method>, core);

@@ -62,7 +62,10 @@ export class Core {
   async switchWorkspace(dir: string): Promise<Workspace> {
     if (workspacePaths(dir).dir === this.ws.paths.dir) return this.ws;
     if (this.jobs.list().some((j) => j.state === 'running')) {
-      throw new SifterError('CONFLICT', 'Wait for the running jobs to finish (or cancel them) before switching workspaces.');
+      throw new SifterError(
+        'CONFLICT',
+        'Wait for the running jobs to finish (or cancel them) before switching workspaces.',
+      );
     }
     const next = openWorkspace(dir); // throws, leaving the current workspace open, if refused
     await this.disposeScoped();

@@ -17,7 +17,11 @@ export interface ApiEvents {
    * Tagging changed something: the tag tree, tags on items, clips or notes (or an undo did).
    * itemIds lists the items touched when there are few (≤ 1000); null means "many: refetch".
    */
-  'tags.changed': { what: 'tree' | 'items' | 'clips' | 'notes' | 'undo'; label: string; itemIds: number[] | null };
+  'tags.changed': {
+    what: 'tree' | 'items' | 'clips' | 'notes' | 'undo';
+    label: string;
+    itemIds: number[] | null;
+  };
   /** An item's translation into `to` was stored (by an engine, a job or an analyst's edit): the Reader refetches it. */
   'translate.updated': { itemId: number; to: string };
   /** A menu item of the app (Electron only) asks the UI to act: the Library opens its import picker… */

@@ -21,11 +21,15 @@ export const importCalls = {
    * files in browser mode). Runs as a job; its JobInfo.result is an ImportReport when done.
    */
   'import.start': defineCall<{ jobId: string }>()(
-    z.object({ paths: z.array(z.string().min(1)).min(1).max(1000), options: importOptionsSchema.optional() }).strict(),
+    z
+      .object({ paths: z.array(z.string().min(1)).min(1).max(1000), options: importOptionsSchema.optional() })
+      .strict(),
   ),
   'import.list': defineCall<ImportHistoryEntry[]>()(z.object({}).strict()),
   /** Removes an import and every item it added (and their tags, clips, notes, translations). */
-  'import.remove': defineCall<{ removedItems: number }>()(z.object({ id: z.number().int().positive() }).strict()),
+  'import.remove': defineCall<{ removedItems: number }>()(
+    z.object({ id: z.number().int().positive() }).strict(),
+  ),
   /** Reads a CSV's headers for the mapping dialog. */
   'import.inspectCsv': defineCall<CsvInspection>()(z.object({ path: z.string().min(1) }).strict()),
 } as const;

@@ -17,12 +17,16 @@ export const searchRequestSchema = z
 export const searchCalls = {
   'search.query': defineCall<SearchResult>()(searchRequestSchema),
   /** Every matching item id (for "select all N results" and bulk actions). */
-  'search.ids': defineCall<{ ids: number[]; total: number }>()(z.object({ query: z.string().max(10_000) }).strict()),
+  'search.ids': defineCall<{ ids: number[]; total: number }>()(
+    z.object({ query: z.string().max(10_000) }).strict(),
+  ),
 
   'items.get': defineCall<ItemDetail>()(z.object({ id: z.number().int().positive() }).strict()),
   /** The items around one in its channel's timeline (older and newer), for "open in context". */
   'items.context': defineCall<{ before: ItemSummary[]; after: ItemSummary[] }>()(
-    z.object({ id: z.number().int().positive(), radius: z.number().int().min(1).max(100).default(10) }).strict(),
+    z
+      .object({ id: z.number().int().positive(), radius: z.number().int().min(1).max(100).default(10) })
+      .strict(),
   ),
 
   'saved.list': defineCall<SavedSearch[]>()(z.object({}).strict()),

@@ -25,7 +25,14 @@ describe('sifter import', () => {
     expect(first.code).toBe(0);
     const report = JSON.parse(first.out);
     expect(report.imports).toEqual([
-      expect.objectContaining({ file: 'channel-export.zip', format: 'telegram-json', added: 23, duplicates: 0, skipped: 2, warnings: [] }),
+      expect.objectContaining({
+        file: 'channel-export.zip',
+        format: 'telegram-json',
+        added: 23,
+        duplicates: 0,
+        skipped: 2,
+        warnings: [],
+      }),
     ]);
     expect(report.imports[0]).not.toHaveProperty('error');
     const again = await cli('import', join(FIX, 'telegram/channel-export'), '--workspace', ws, '--json');
@@ -34,7 +41,14 @@ describe('sifter import', () => {
 
   it('exits non-zero and names the file and reason when an input is refused', async () => {
     const ws = join(tmp.dir, 'ws');
-    const res = await cli('import', join(FIX, 'hostile/zip-slip.zip'), join(FIX, 'telegram/old-export-2019/result.json'), '--workspace', ws, '--json');
+    const res = await cli(
+      'import',
+      join(FIX, 'hostile/zip-slip.zip'),
+      join(FIX, 'telegram/old-export-2019/result.json'),
+      '--workspace',
+      ws,
+      '--json',
+    );
     expect(res.code).toBe(1);
     const { imports } = JSON.parse(res.out);
     expect(imports[0]).toMatchObject({ file: 'zip-slip.zip', added: 0 });
@@ -47,8 +61,26 @@ describe('sifter import', () => {
 
   it('takes --username for permalinks and refuses a malformed one', async () => {
     const ws = join(tmp.dir, 'ws');
-    expect((await cli('import', join(FIX, 'telegram/channel-export'), '--workspace', ws, '--username', '@waiting_home')).code).toBe(0);
-    const bad = await cli('import', join(FIX, 'telegram/channel-export'), '--workspace', ws, '--username', 'no spaces please');
+    expect(
+      (
+        await cli(
+          'import',
+          join(FIX, 'telegram/channel-export'),
+          '--workspace',
+          ws,
+          '--username',
+          '@waiting_home',
+        )
+      ).code,
+    ).toBe(0);
+    const bad = await cli(
+      'import',
+      join(FIX, 'telegram/channel-export'),
+      '--workspace',
+      ws,
+      '--username',
+      'no spaces please',
+    );
     expect(bad.code).toBe(2);
     expect(bad.err).toMatch(/Telegram username/);
   });

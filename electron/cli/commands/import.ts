@@ -13,7 +13,8 @@ export function parseMap(raw: string): Record<string, string> {
   for (const pair of raw.split(',')) {
     if (pair.trim() === '') continue;
     const eq = pair.indexOf('=');
-    if (eq <= 0 || eq === pair.length - 1) throw new UsageError(`--map takes field=Header pairs separated by commas (got "${pair}")`);
+    if (eq <= 0 || eq === pair.length - 1)
+      throw new UsageError(`--map takes field=Header pairs separated by commas (got "${pair}")`);
     map[pair.slice(0, eq).trim()] = pair.slice(eq + 1).trim();
   }
   return map;
@@ -22,7 +23,10 @@ export function parseMap(raw: string): Record<string, string> {
 function progressLine(job: JobInfo): string {
   const c = job.counters;
   const pct = job.total ? ` ${Math.min(100, Math.round((job.done / job.total) * 100))}%` : '';
-  const eta = job.etaMs && job.state === 'running' && job.etaMs > 1000 ? `, about ${Math.ceil(job.etaMs / 1000)} s left` : '';
+  const eta =
+    job.etaMs && job.state === 'running' && job.etaMs > 1000
+      ? `, about ${Math.ceil(job.etaMs / 1000)} s left`
+      : '';
   return `${job.phase}${pct}: ${c.parsed ?? 0} parsed, ${c.stored ?? 0} stored${eta}\n`;
 }
 
@@ -33,7 +37,9 @@ function textReport(report: ImportReport): string {
       lines.push(`REFUSED ${r.error}`);
       continue;
     }
-    lines.push(`${r.file} (${r.format}): ${r.added} added, ${r.duplicates} duplicate${r.duplicates === 1 ? '' : 's'}, ${r.skipped} skipped, ${(r.durationMs / 1000).toFixed(1)} s`);
+    lines.push(
+      `${r.file} (${r.format}): ${r.added} added, ${r.duplicates} duplicate${r.duplicates === 1 ? '' : 's'}, ${r.skipped} skipped, ${(r.durationMs / 1000).toFixed(1)} s`,
+    );
     for (const w of r.warnings) lines.push(`  warning: ${w}`);
   }
   return lines.join('\n') + '\n';
@@ -51,7 +57,12 @@ export const importCommand: Command = {
       csvMap: typeof ctx.flags.map === 'string' ? parseMap(ctx.flags.map) : undefined,
     });
     if (!options.success) throw new UsageError(options.error.issues[0]?.message ?? 'invalid options');
-    const core = new Core({ mode: 'cli', workspaceDir: ctx.workspaceDir(), version: ctx.version, recentFile: null });
+    const core = new Core({
+      mode: 'cli',
+      workspaceDir: ctx.workspaceDir(),
+      version: ctx.version,
+      recentFile: null,
+    });
     let lastLine = 0;
     const unsubscribe = core.events.subscribe((event, payload) => {
       if (event !== 'job.progress') return;
@@ -65,7 +76,12 @@ export const importCommand: Command = {
     const onSigint = (): void => abort.abort();
     process.once('SIGINT', onSigint);
     try {
-      const report = await core.jobs.run('import', 'Import', (job) => importPaths(core, ctx.positionals, options.data, job), abort.signal);
+      const report = await core.jobs.run(
+        'import',
+        'Import',
+        (job) => importPaths(core, ctx.positionals, options.data, job),
+        abort.signal,
+      );
       if (ctx.flags.json) {
         const imports = report.imports.map((r) => ({
           file: r.file,

@@ -8,4 +8,12 @@ import { search } from './search';
 import { importCommand } from './import';
 import { exportCommand } from './export';
 
-export const commands: Command[] = [serve, workspaceInfo, importCommand, translate, ...tagCommands, search, exportCommand];
+export const commands: Command[] = [
+  serve,
+  workspaceInfo,
+  importCommand,
+  translate,
+  ...tagCommands,
+  search,
+  exportCommand,
+];

@@ -17,7 +17,8 @@ export function normalisedWords(text: string): string[] {
   return normal.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
-const NEEDS_NFKC = /\p{M}|[\u2000-\u200c\u200e-\u206f\u2100-\u218f\u2460-\u24ff\ufb00-\ufb4f\ufe10-\ufe6f\uff00-\uffef]/u;
+const NEEDS_NFKC =
+  /\p{M}|[\u2000-\u200c\u200e-\u206f\u2100-\u218f\u2460-\u24ff\ufb00-\ufb4f\ufe10-\ufe6f\uff00-\uffef]/u;
 
 /** Exact-copy grouping needs this much normalised text: "Да" or "Фото" repeated is no copy. */
 export const MIN_EXACT_CHARS = 24;
@@ -80,7 +81,8 @@ export function fingerprint(text: string, title?: string | null): TextFingerprin
     .slice(0, 32);
   const set = shingles(words);
   // A typed array sorts numerically without a comparator call per pair.
-  const sketch = set.size >= MIN_NEAR_SHINGLES ? Array.from(Uint32Array.from(set).sort().subarray(0, SKETCH_SIZE)) : [];
+  const sketch =
+    set.size >= MIN_NEAR_SHINGLES ? Array.from(Uint32Array.from(set).sort().subarray(0, SKETCH_SIZE)) : [];
   return { hash, exactEligible: joined.length >= MIN_EXACT_CHARS, sketch, shingles: set };
 }
 
@@ -102,7 +104,10 @@ export function isNearCopy(a: Set<number>, b: Set<number>): boolean {
  * How two items of one copy group relate, for the reader's "copies" list: 'exact' when their
  * normalised texts (or URLs) are the same, 'near' otherwise.
  */
-export function copySimilarity(a: { contentHash: string; url?: string | null }, b: { contentHash: string; url?: string | null }): 'exact' | 'near' {
+export function copySimilarity(
+  a: { contentHash: string; url?: string | null },
+  b: { contentHash: string; url?: string | null },
+): 'exact' | 'near' {
   if (a.contentHash === b.contentHash) return 'exact';
   if (a.url && b.url && a.url === b.url) return 'exact';
   return 'near';

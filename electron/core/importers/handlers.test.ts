@@ -48,7 +48,9 @@ describe('import handlers', () => {
       if (event === 'workspace.changed') events.push(`${event}:${(payload as { reason: string }).reason}`);
       if (event === 'saved.changed') events.push(event);
     });
-    const { jobId } = await call<{ jobId: string }>('import.start', { paths: [fixture('telegram/channel-export')] });
+    const { jobId } = await call<{ jobId: string }>('import.start', {
+      paths: [fixture('telegram/channel-export')],
+    });
     expect(jobId).toMatch(/[0-9a-f-]{36}/);
     const job = await finished(jobId);
     expect(job.state).toBe('done');
@@ -58,7 +60,16 @@ describe('import handlers', () => {
 
     const history = await call<ImportHistoryEntry[]>('import.list', {});
     expect(history).toEqual([
-      expect.objectContaining({ file: 'channel-export', format: 'telegram-json', status: 'done', added: 23, duplicates: 0, skipped: 2, items: 23, warnings: [] }),
+      expect.objectContaining({
+        file: 'channel-export',
+        format: 'telegram-json',
+        status: 'done',
+        added: 23,
+        duplicates: 0,
+        skipped: 2,
+        items: 23,
+        warnings: [],
+      }),
     ]);
     const id = history[0]!.id;
     expect(existsSync(join(core.workspace.paths.media, String(id)))).toBe(true);
@@ -73,25 +84,41 @@ describe('import handlers', () => {
   });
 
   it('ungroups a copy left alone when the import holding its partner is removed', async () => {
-    const first = await finished((await call<{ jobId: string }>('import.start', { paths: [fixture('telegram/html-export')] })).jobId);
-    await finished((await call<{ jobId: string }>('import.start', { paths: [fixture('telegram/channel-export')] })).jobId);
-    const channelImport = (await call<ImportHistoryEntry[]>('import.list', {})).find((h) => h.format === 'telegram-json')!;
+    const first = await finished(
+      (await call<{ jobId: string }>('import.start', { paths: [fixture('telegram/html-export')] })).jobId,
+    );
+    await finished(
+      (await call<{ jobId: string }>('import.start', { paths: [fixture('telegram/channel-export')] })).jobId,
+    );
+    const channelImport = (await call<ImportHistoryEntry[]>('import.list', {})).find(
+      (h) => h.format === 'telegram-json',
+    )!;
     await call('import.remove', { id: channelImport.id });
-    const grouped = core.workspace.db.prepare('SELECT COUNT(*) AS n FROM items WHERE copy_group IS NOT NULL').get() as { n: number };
+    const grouped = core.workspace.db
+      .prepare('SELECT COUNT(*) AS n FROM items WHERE copy_group IS NOT NULL')
+      .get() as { n: number };
     expect(grouped.n).toBe(0);
     expect((first.result as ImportReport).imports[0]!.added).toBe(6);
   });
 
   it('reads a CSV header row for the mapping dialog', async () => {
-    const inspection = await call<{ headers: string[]; mapping: Record<string, string>; missing: string[] }>('import.inspectCsv', {
-      path: fixture('csv/media-monitoring-export.csv'),
-    });
+    const inspection = await call<{ headers: string[]; mapping: Record<string, string>; missing: string[] }>(
+      'import.inspectCsv',
+      {
+        path: fixture('csv/media-monitoring-export.csv'),
+      },
+    );
     expect(inspection.headers).toContain('Headline');
     expect(inspection.missing).toEqual([]);
   });
 
   it('validates the request before touching anything', async () => {
-    expect(await dispatch(core, 'import.start', { paths: [] })).toMatchObject({ ok: false, error: { code: 'INVALID' } });
-    expect(await dispatch(core, 'import.start', { paths: ['x'], options: { username: 'a b' } })).toMatchObject({ ok: false, error: { code: 'INVALID' } });
+    expect(await dispatch(core, 'import.start', { paths: [] })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID' },
+    });
+    expect(
+      await dispatch(core, 'import.start', { paths: ['x'], options: { username: 'a b' } }),
+    ).toMatchObject({ ok: false, error: { code: 'INVALID' } });
   });
 });

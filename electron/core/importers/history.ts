@@ -61,15 +61,23 @@ export function listImports(core: Core): ImportHistoryEntry[] {
  */
 export async function removeImport(core: Core, id: number): Promise<{ removedItems: number }> {
   const ws = core.workspace;
-  const exists = ws.db.prepare('SELECT status FROM imports WHERE id = ?').get(id) as { status: string } | undefined;
+  const exists = ws.db.prepare('SELECT status FROM imports WHERE id = ?').get(id) as
+    { status: string } | undefined;
   if (!exists) throw new SifterError('NOT_FOUND', `There is no import ${id}.`);
-  if (exists.status === 'running') throw new SifterError('CONFLICT', `Import ${id} is still running: cancel it instead.`);
+  if (exists.status === 'running')
+    throw new SifterError('CONFLICT', `Import ${id} is still running: cancel it instead.`);
   const removedItems = ws.transaction(() => {
-    const groups = ws.db.prepare('SELECT DISTINCT copy_group AS g FROM items WHERE import_id = ? AND copy_group IS NOT NULL').all(id) as { g: number }[];
-    ws.db.prepare('DELETE FROM item_sketches WHERE item_id IN (SELECT id FROM items WHERE import_id = ?)').run(id);
+    const groups = ws.db
+      .prepare('SELECT DISTINCT copy_group AS g FROM items WHERE import_id = ? AND copy_group IS NOT NULL')
+      .all(id) as { g: number }[];
+    ws.db
+      .prepare('DELETE FROM item_sketches WHERE item_id IN (SELECT id FROM items WHERE import_id = ?)')
+      .run(id);
     const { changes } = ws.db.prepare('DELETE FROM items WHERE import_id = ?').run(id);
     // A copy group reduced to one item is no group any more.
-    const ungroup = ws.db.prepare('UPDATE items SET copy_group = NULL WHERE copy_group = ? AND (SELECT COUNT(*) FROM items WHERE copy_group = ?) < 2');
+    const ungroup = ws.db.prepare(
+      'UPDATE items SET copy_group = NULL WHERE copy_group = ? AND (SELECT COUNT(*) FROM items WHERE copy_group = ?) < 2',
+    );
     for (const { g } of groups) ungroup.run(g, g);
     ws.db.prepare('DELETE FROM imports WHERE id = ?').run(id);
     return Number(changes);

@@ -65,6 +65,13 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof ImportError) post({ type: 'error', file: err.file, reason: err.reason, message: err.message });
-  else post({ type: 'error', file: null, reason: null, message: err instanceof Error ? err.message : String(err) });
+  if (err instanceof ImportError)
+    post({ type: 'error', file: err.file, reason: err.reason, message: err.message });
+  else
+    post({
+      type: 'error',
+      file: null,
+      reason: null,
+      message: err instanceof Error ? err.message : String(err),
+    });
 });

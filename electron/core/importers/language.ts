@@ -24,7 +24,40 @@ const RUSSIAN_ONLY = /[ыэъёЫЭЪЁ]/g;
 const CYRILLIC = /[\u0400-\u04FF]/g;
 const LATIN = /[A-Za-z\u00C0-\u024F]/g;
 
-const ENGLISH_FUNCTION_WORDS = new Set(['the', 'and', 'of', 'to', 'in', 'is', 'are', 'was', 'were', 'that', 'for', 'on', 'with', 'as', 'by', 'this', 'it', 'be', 'from', 'at', 'we', 'they', 'he', 'she', 'not', 'have', 'has', 'will', 'our', 'their', 'an', 'or']);
+const ENGLISH_FUNCTION_WORDS = new Set([
+  'the',
+  'and',
+  'of',
+  'to',
+  'in',
+  'is',
+  'are',
+  'was',
+  'were',
+  'that',
+  'for',
+  'on',
+  'with',
+  'as',
+  'by',
+  'this',
+  'it',
+  'be',
+  'from',
+  'at',
+  'we',
+  'they',
+  'he',
+  'she',
+  'not',
+  'have',
+  'has',
+  'will',
+  'our',
+  'their',
+  'an',
+  'or',
+]);
 
 /** Letters of the text without links, mentions and hashtags, which say nothing about the language. */
 function prose(text: string): string {
@@ -56,6 +89,9 @@ export function detectLanguage(text: string): string | null {
   const words = sample.toLowerCase().match(/[a-z]+/g) ?? [];
   const english = words.filter((w) => ENGLISH_FUNCTION_WORDS.has(w)).length;
   if (words.length >= 6 && english / words.length >= 0.15) return 'en';
-  const code = franc(sample, { only: ONLY.filter((c) => c !== 'rus' && c !== 'ukr' && c !== 'bel'), minLength: 10 });
+  const code = franc(sample, {
+    only: ONLY.filter((c) => c !== 'rus' && c !== 'ukr' && c !== 'bel'),
+    minLength: 10,
+  });
   return CANDIDATES[code] ?? null;
 }

@@ -58,7 +58,8 @@ export async function* parseStream(input: ParseStreamInput): AsyncGenerator<Prep
     },
   };
   for await (const record of input.importer.parse(input.file, ctx)) {
-    if (record.type === 'item') yield { type: 'item', prepared: prepareItem(record.sourceKey, record.item, planned) };
+    if (record.type === 'item')
+      yield { type: 'item', prepared: prepareItem(record.sourceKey, record.item, planned) };
     else yield record;
   }
 }

@@ -23,7 +23,8 @@ export const THREAD_MIN_BYTES = 8 * 1024 * 1024;
 
 const WORKER_NAME = 'import-parse.worker';
 
-const workerScriptPath = (): Promise<string | null> => workerScript(WORKER_NAME, import.meta.url, 'SIFTER_IMPORT_WORKER');
+const workerScriptPath = (): Promise<string | null> =>
+  workerScript(WORKER_NAME, import.meta.url, 'SIFTER_IMPORT_WORKER');
 
 export interface ParseUnitInput extends ParseStreamInput {
   mode: ParseMode;
@@ -43,7 +44,13 @@ export async function* parseUnit(input: ParseUnitInput): AsyncGenerator<Prepared
 
 async function* parseInThread(script: string, input: ParseUnitInput): AsyncGenerator<PreparedRecord> {
   const worker = new Worker(script, {
-    workerData: { format: input.importer.format, file: input.file, root: input.root, options: input.options, importId: input.importId },
+    workerData: {
+      format: input.importer.format,
+      file: input.file,
+      root: input.root,
+      options: input.options,
+      importId: input.importId,
+    },
     // The thread holds a few batches at a time; a bounded heap keeps its garbage from piling up.
     resourceLimits: { maxOldGenerationSizeMb: 1024 },
   });

@@ -57,11 +57,27 @@ interface Prepared {
 }
 
 function refusedReport(file: string, error: string): ImportFileReport {
-  return { id: null, file, format: 'unknown', added: 0, duplicates: 0, skipped: 0, warnings: [], error, durationMs: 0 };
+  return {
+    id: null,
+    file,
+    format: 'unknown',
+    added: 0,
+    duplicates: 0,
+    skipped: 0,
+    warnings: [],
+    error,
+    durationMs: 0,
+  };
 }
 
 /** Turns the dropped paths into import units, extracting zips into the workspace's tmp/ folder. */
-async function prepare(core: Core, paths: string[], options: PipelineOptions, job: JobControl, cleanup: string[]): Promise<Prepared> {
+async function prepare(
+  core: Core,
+  paths: string[],
+  options: PipelineOptions,
+  job: JobControl,
+  cleanup: string[],
+): Promise<Prepared> {
   const prepared: Prepared = { units: [], refused: [], order: new Map(), notes: new Map(), cleanup };
   const refuse = (report: ImportFileReport, index: number): void => {
     prepared.refused.push(report);
@@ -102,12 +118,17 @@ async function prepare(core: Core, paths: string[], options: PipelineOptions, jo
       const scan = await scanFolder(folder, name);
       const units = scan.units.map((u) => (scan.units.length === 1 ? { ...u, displayName: name } : u));
       if (units.length === 0) {
-        const why = scan.ignored.length > 0 ? ` (${scan.ignored.slice(0, 3).join(', ')}${scan.ignored.length > 3 ? '…' : ''} are no format Sifter reads)` : '';
+        const why =
+          scan.ignored.length > 0
+            ? ` (${scan.ignored.slice(0, 3).join(', ')}${scan.ignored.length > 3 ? '…' : ''} are no format Sifter reads)`
+            : '';
         refuse(refusedReport(name, `${name}: no importable file found${why}`), index);
         continue;
       }
       if (scan.ignored.length > 0) {
-        prepared.notes.set(units[0]!, [`ignored ${scan.ignored.length} file(s) in no format Sifter reads: ${scan.ignored.slice(0, 5).join(', ')}${scan.ignored.length > 5 ? '…' : ''}`]);
+        prepared.notes.set(units[0]!, [
+          `ignored ${scan.ignored.length} file(s) in no format Sifter reads: ${scan.ignored.slice(0, 5).join(', ')}${scan.ignored.length > 5 ? '…' : ''}`,
+        ]);
       }
       for (const unit of units) prepared.order.set(unit, index);
       prepared.units.push(...units);
@@ -119,10 +140,21 @@ async function prepare(core: Core, paths: string[], options: PipelineOptions, jo
     }
     const importer = await detectFormat({ path, displayName: name });
     if (!importer) {
-      refuse(refusedReport(name, `${name}: not a format Sifter can import (Telegram export, saved article, feed, X archive, WARC, CSV or NDJSON)`), index);
+      refuse(
+        refusedReport(
+          name,
+          `${name}: not a format Sifter can import (Telegram export, saved article, feed, X archive, WARC, CSV or NDJSON)`,
+        ),
+        index,
+      );
       continue;
     }
-    const unit: ImportUnit = { displayName: name, importer, file: { path, displayName: name, size: info.size }, root: dirname(path) };
+    const unit: ImportUnit = {
+      displayName: name,
+      importer,
+      file: { path, displayName: name, size: info.size },
+      root: dirname(path),
+    };
     prepared.order.set(unit, index);
     prepared.units.push(unit);
   }
@@ -139,11 +171,21 @@ function openImportConnection(dbPath: string): DatabaseSync {
 }
 
 /** Imports `paths`; resolves with the report of every unit (refused ones carry their error). */
-export function importPaths(core: Core, paths: string[], options: PipelineOptions, job: JobControl): Promise<ImportReport> {
+export function importPaths(
+  core: Core,
+  paths: string[],
+  options: PipelineOptions,
+  job: JobControl,
+): Promise<ImportReport> {
   return serialised(core.workspace.paths.dir, () => runImport(core, paths, options, job));
 }
 
-async function runImport(core: Core, paths: string[], options: PipelineOptions, job: JobControl): Promise<ImportReport> {
+async function runImport(
+  core: Core,
+  paths: string[],
+  options: PipelineOptions,
+  job: JobControl,
+): Promise<ImportReport> {
   const ws = core.workspace;
   job.progress({ phase: 'reading', counters: { parsed: 0, stored: 0, indexed: 0 } });
   // Extracted zips live in tmp/ only while the job runs, whatever way it ends.
@@ -166,7 +208,10 @@ async function runImport(core: Core, paths: string[], options: PipelineOptions, 
   const reports: ImportFileReport[] = [...prepared.refused];
   const committed: number[] = [];
   const mediaDirs: string[] = [];
-  const totalBytes = prepared.units.reduce((n, u) => n + u.file.size + (u.file.parts ?? []).reduce((m, p) => m + p.size, 0), 0);
+  const totalBytes = prepared.units.reduce(
+    (n, u) => n + u.file.size + (u.file.parts ?? []).reduce((m, p) => m + p.size, 0),
+    0,
+  );
   const counters = { parsed: 0, stored: 0, indexed: 0, duplicates: 0, skipped: 0 };
   let doneBytes = 0;
   const db = openImportConnection(ws.paths.db);
@@ -176,12 +221,27 @@ async function runImport(core: Core, paths: string[], options: PipelineOptions, 
       const store = new ImportStore(db);
       for (const unit of prepared.units) {
         job.throwIfCancelled();
-        const report = await importUnit(db, store, unit, options, job, ws.paths.media, mediaDirs, prepared.notes.get(unit) ?? [], {
-          onBytes: (bytes) => {
-            job.progress({ phase: `importing ${unit.displayName}`, done: doneBytes + bytes, total: totalBytes, counters: { ...counters } });
+        const report = await importUnit(
+          db,
+          store,
+          unit,
+          options,
+          job,
+          ws.paths.media,
+          mediaDirs,
+          prepared.notes.get(unit) ?? [],
+          {
+            onBytes: (bytes) => {
+              job.progress({
+                phase: `importing ${unit.displayName}`,
+                done: doneBytes + bytes,
+                total: totalBytes,
+                counters: { ...counters },
+              });
+            },
+            counters,
           },
-          counters,
-        });
+        );
         doneBytes += unit.file.size + (unit.file.parts ?? []).reduce((m, p) => m + p.size, 0);
         reports.push(report);
         prepared.order.set(report, prepared.order.get(unit) ?? 0);
@@ -219,7 +279,9 @@ async function runImport(core: Core, paths: string[], options: PipelineOptions, 
     } catch (err) {
       if (job.signal.aborted) break; // the items are saved; the index catches up on the next start
       const report = reports.find((r) => r.id === id);
-      report?.warnings.push(`indexing failed (rebuild the index to search these items): ${(err as Error).message}`);
+      report?.warnings.push(
+        `indexing failed (rebuild the index to search these items): ${(err as Error).message}`,
+      );
     }
   }
   if (!job.signal.aborted) counters.indexed = counters.stored;
@@ -253,7 +315,13 @@ async function importUnit(
   const format = unit.importer.format;
   db.exec('SAVEPOINT unit');
   const importId = Number(
-    (db.prepare("INSERT INTO imports (file, format, status, started_at) VALUES (?, ?, 'running', ?) RETURNING id").get(unit.displayName, format, started) as { id: number }).id,
+    (
+      db
+        .prepare(
+          "INSERT INTO imports (file, format, status, started_at) VALUES (?, ?, 'running', ?) RETURNING id",
+        )
+        .get(unit.displayName, format, started) as { id: number }
+    ).id,
   );
   const mediaDir = join(mediaRoot, String(importId));
   mediaDirs.push(mediaDir);
@@ -296,7 +364,11 @@ async function importUnit(
         case 'item': {
           const { prepared } = record;
           const sourceId = store.sourceId(prepared.sourceKey);
-          if (sourceId === undefined) throw new ImportError(unit.displayName, `an item refers to an unknown source "${prepared.sourceKey}"`);
+          if (sourceId === undefined)
+            throw new ImportError(
+              unit.displayName,
+              `an item refers to an unknown source "${prepared.sourceKey}"`,
+            );
           if (typeof prepared.item.externalId !== 'string' || prepared.item.externalId === '') {
             skipped++;
             warn('a record without an id was skipped');
@@ -336,7 +408,17 @@ async function importUnit(
       "UPDATE imports SET status = 'done', added = ?, duplicates = ?, skipped = ?, warnings = ?, finished_at = ?, duration_ms = ? WHERE id = ?",
     ).run(added, duplicates, skipped, JSON.stringify(warnings), Date.now(), durationMs, importId);
     db.exec('RELEASE unit');
-    return { id: importId, file: unit.displayName, format, added, duplicates, skipped, warnings, error: null, durationMs };
+    return {
+      id: importId,
+      file: unit.displayName,
+      format,
+      added,
+      duplicates,
+      skipped,
+      warnings,
+      error: null,
+      durationMs,
+    };
   } catch (err) {
     db.exec('ROLLBACK TO unit');
     db.exec('RELEASE unit');
@@ -344,9 +426,24 @@ async function importUnit(
     mediaDirs.splice(mediaDirs.indexOf(mediaDir), 1);
     progress.counters.stored -= added;
     if (err instanceof ImportError) {
-      return { id: null, file: unit.displayName, format, added: 0, duplicates: 0, skipped: 0, warnings: [], error: err.message, durationMs: Date.now() - started };
+      return {
+        id: null,
+        file: unit.displayName,
+        format,
+        added: 0,
+        duplicates: 0,
+        skipped: 0,
+        warnings: [],
+        error: err.message,
+        durationMs: Date.now() - started,
+      };
     }
-    if (job.signal.aborted || (err instanceof SifterError && err.code === 'CANCELLED') || (err as Error).name === 'AbortError') throw err;
+    if (
+      job.signal.aborted ||
+      (err instanceof SifterError && err.code === 'CANCELLED') ||
+      (err as Error).name === 'AbortError'
+    )
+      throw err;
     return {
       id: null,
       file: unit.displayName,

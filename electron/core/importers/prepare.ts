@@ -19,13 +19,19 @@ export interface PreparedItem {
 }
 
 /** What the pipeline consumes: importer records with items prepared. */
-export type PreparedRecord = Exclude<ImportRecord, { type: 'item' }> | { type: 'item'; prepared: PreparedItem };
+export type PreparedRecord =
+  Exclude<ImportRecord, { type: 'item' }> | { type: 'item'; prepared: PreparedItem };
 
-export function prepareItem(sourceKey: string, item: ItemRecord, mediaSources: Record<string, string>): PreparedItem {
+export function prepareItem(
+  sourceKey: string,
+  item: ItemRecord,
+  mediaSources: Record<string, string>,
+): PreparedItem {
   const lang = item.lang ?? detectLanguage(item.title ? `${item.title}\n${item.text}` : item.text);
   const media = item.media ?? [];
   const sources: Record<string, string> = {};
-  for (const ref of media) if (ref.path && mediaSources[ref.path]) sources[ref.path] = mediaSources[ref.path]!;
+  for (const ref of media)
+    if (ref.path && mediaSources[ref.path]) sources[ref.path] = mediaSources[ref.path]!;
   // The structured columns travel as JSON text only (one copy less to clone between threads).
   const { entities: _entities, media: _media, extra: _extra, reactions: _reactions, ...plain } = item;
   return {

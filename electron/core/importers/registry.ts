@@ -45,7 +45,10 @@ export async function readHead(path: string, bytes = DETECT_HEAD_BYTES): Promise
 }
 
 /** The importer for a file, judged by its content (the name is only a hint); null when none fits. */
-export async function detectFormat(file: Pick<InputFile, 'path' | 'displayName'>, list: readonly Importer[] = importers): Promise<Importer | null> {
+export async function detectFormat(
+  file: Pick<InputFile, 'path' | 'displayName'>,
+  list: readonly Importer[] = importers,
+): Promise<Importer | null> {
   const head = await readHead(file.path);
   const name = file.displayName.split(/[\\/]/).pop() ?? file.displayName;
   for (const importer of list) {

@@ -4,7 +4,14 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { SourceRecord } from './types';
 import type { PreparedItem } from './prepare';
-import { fingerprint, isNearCopy, normalisedWords, shingles, SKETCH_SIZE, type TextFingerprint } from './copies';
+import {
+  fingerprint,
+  isNearCopy,
+  normalisedWords,
+  shingles,
+  SKETCH_SIZE,
+  type TextFingerprint,
+} from './copies';
 
 export type StoreOutcome = { stored: true; id: number } | { stored: false };
 
@@ -16,14 +23,7 @@ const POSTINGS_PER_HASH = 64;
 export class ImportStore {
   private readonly sourceIds = new Map<string, number>();
   private readonly s: Record<
-    | 'upsertSource'
-    | 'insertItem'
-    | 'byHash'
-    | 'byUrl'
-    | 'bySketch'
-    | 'candidate'
-    | 'setGroup'
-    | 'mergeGroup',
+    'upsertSource' | 'insertItem' | 'byHash' | 'byUrl' | 'bySketch' | 'candidate' | 'setGroup' | 'mergeGroup',
     StatementSync
   >;
 
@@ -40,14 +40,19 @@ export class ImportStore {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT(source_id, external_id) DO NOTHING RETURNING id`,
       ),
-      byHash: db.prepare(`SELECT id, copy_group AS g FROM items WHERE content_hash = ? AND id <> ? LIMIT ${MAX_CANDIDATES}`),
-      byUrl: db.prepare(`SELECT id, copy_group AS g FROM items WHERE url = ? AND id <> ? LIMIT ${MAX_CANDIDATES}`),
+      byHash: db.prepare(
+        `SELECT id, copy_group AS g FROM items WHERE content_hash = ? AND id <> ? LIMIT ${MAX_CANDIDATES}`,
+      ),
+      byUrl: db.prepare(
+        `SELECT id, copy_group AS g FROM items WHERE url = ? AND id <> ? LIMIT ${MAX_CANDIDATES}`,
+      ),
       // Each sketch hash looks at its most recent holders only (a shingle common to thousands of
       // items must not make every insert scan them all); candidates share at least two hashes.
       bySketch: db.prepare(
         `SELECT item_id AS id, COUNT(*) AS shared FROM (${Array.from(
           { length: SKETCH_SIZE },
-          () => `SELECT item_id FROM (SELECT item_id FROM item_sketches WHERE hash = ? ORDER BY item_id DESC LIMIT ${POSTINGS_PER_HASH})`,
+          () =>
+            `SELECT item_id FROM (SELECT item_id FROM item_sketches WHERE hash = ? ORDER BY item_id DESC LIMIT ${POSTINGS_PER_HASH})`,
         ).join(' UNION ALL ')})
          GROUP BY item_id HAVING shared >= 2 ORDER BY shared DESC, item_id DESC LIMIT ${MAX_CANDIDATES}`,
       ),
@@ -113,18 +118,24 @@ export class ImportStore {
     const item = p.item;
     const matches = new Map<number, number | null>(); // item id → its copy group
     if (print.exactEligible) {
-      for (const r of this.s.byHash.all(print.hash, id) as { id: number; g: number | null }[]) matches.set(r.id, r.g);
+      for (const r of this.s.byHash.all(print.hash, id) as { id: number; g: number | null }[])
+        matches.set(r.id, r.g);
     }
     if (item.url && item.kind !== 'post') {
-      for (const r of this.s.byUrl.all(item.url, id) as { id: number; g: number | null }[]) matches.set(r.id, r.g);
+      for (const r of this.s.byUrl.all(item.url, id) as { id: number; g: number | null }[])
+        matches.set(r.id, r.g);
     }
     if (print.sketch.length > 0) {
       // One lookup for the whole sketch (padded with its last hash when the text is short).
-      const keys = Array.from({ length: SKETCH_SIZE }, (_, i) => print.sketch[Math.min(i, print.sketch.length - 1)]!);
+      const keys = Array.from(
+        { length: SKETCH_SIZE },
+        (_, i) => print.sketch[Math.min(i, print.sketch.length - 1)]!,
+      );
       for (const r of this.s.bySketch.all(...keys) as { id: number }[]) {
         if (r.id === id || matches.has(r.id)) continue;
         const cand = this.s.candidate.get(r.id) as { text: string; g: number | null } | undefined;
-        if (cand && isNearCopy(print.shingles, shingles(normalisedWords(cand.text)))) matches.set(r.id, cand.g);
+        if (cand && isNearCopy(print.shingles, shingles(normalisedWords(cand.text))))
+          matches.set(r.id, cand.g);
       }
       this.sketchInsert(print.sketch.length).run(...print.sketch.flatMap((hash) => [hash, id]));
     }
@@ -149,7 +160,9 @@ export class ImportStore {
   private sketchInsert(rows: number): StatementSync {
     let statement = this.sketchInserts.get(rows);
     if (!statement) {
-      statement = this.db.prepare(`INSERT OR IGNORE INTO item_sketches (hash, item_id) VALUES ${Array(rows).fill('(?, ?)').join(', ')}`);
+      statement = this.db.prepare(
+        `INSERT OR IGNORE INTO item_sketches (hash, item_id) VALUES ${Array(rows).fill('(?, ?)').join(', ')}`,
+      );
       this.sketchInserts.set(rows, statement);
     }
     return statement;

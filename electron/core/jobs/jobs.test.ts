@@ -21,7 +21,12 @@ describe('jobs', () => {
     expect(result).toEqual({ added: 10 });
     expect(seen[0]?.state).toBe('running');
     const last = seen[seen.length - 1]!;
-    expect(last).toMatchObject({ state: 'done', kind: 'import', title: 'Import a.json', result: { added: 10 } });
+    expect(last).toMatchObject({
+      state: 'done',
+      kind: 'import',
+      title: 'Import a.json',
+      result: { added: 10 },
+    });
   });
 
   it('cancels a running job at its next check and marks it cancelled', async () => {

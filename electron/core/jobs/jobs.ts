@@ -31,7 +31,12 @@ export class JobRegistry {
   }
 
   /** Starts `work` and resolves with its result; the job's progress is pushed as `job.progress`. */
-  async run<T>(kind: JobKind, title: string, work: (job: JobControl) => Promise<T>, external?: AbortSignal): Promise<T> {
+  async run<T>(
+    kind: JobKind,
+    title: string,
+    work: (job: JobControl) => Promise<T>,
+    external?: AbortSignal,
+  ): Promise<T> {
     const abort = new AbortController();
     if (external) {
       if (external.aborted) abort.abort();

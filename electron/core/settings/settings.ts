@@ -50,14 +50,22 @@ export class SettingsStore {
     for (const [key, value] of Object.entries(patch)) {
       const before = merged[key];
       merged[key] =
-        value && typeof value === 'object' && !Array.isArray(value) && before && typeof before === 'object' && !Array.isArray(before)
+        value &&
+        typeof value === 'object' &&
+        !Array.isArray(value) &&
+        before &&
+        typeof before === 'object' &&
+        !Array.isArray(before)
           ? { ...before, ...value }
           : value;
     }
     const parsed = settingsSchema.safeParse(merged);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new SifterError('INVALID', `Invalid setting ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid value'}`);
+      throw new SifterError(
+        'INVALID',
+        `Invalid setting ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid value'}`,
+      );
     }
     this.current = parsed.data;
     this.backend.save(this.current);

@@ -27,7 +27,9 @@ async function bundleFromSource(entry: string, name: string): Promise<string> {
     outExtension: { '.js': '.mjs' },
     logLevel: 'error',
     // As in scripts/build-node.mjs: bundled ESM still meets CommonJS-style `require` in places.
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+    },
   });
   return join(outdir, `${name}.mjs`);
 }
@@ -38,7 +40,11 @@ async function bundleFromSource(entry: string, name: string): Promise<string> {
  * `<name>.ts`; in a bundle it names the bundle, beside which out/workers/ lies.
  * `override` is an environment variable that may point at a script (for tests and packaging).
  */
-export async function workerScript(name: string, callerUrl: string, override?: string): Promise<string | null> {
+export async function workerScript(
+  name: string,
+  callerUrl: string,
+  override?: string,
+): Promise<string | null> {
   const overridden = override ? process.env[override] : undefined;
   if (overridden && existsSync(overridden)) return overridden;
   const caller = fileURLToPath(callerUrl);
@@ -51,6 +57,9 @@ export async function workerScript(name: string, callerUrl: string, override?: s
     }
     return bundle;
   }
-  const candidates = [join(dirname(caller), '../workers', `${name}.mjs`), join(dirname(caller), 'workers', `${name}.mjs`)];
+  const candidates = [
+    join(dirname(caller), '../workers', `${name}.mjs`),
+    join(dirname(caller), 'workers', `${name}.mjs`),
+  ];
   return candidates.find((c) => existsSync(c)) ?? null;
 }

@@ -23,7 +23,10 @@ export class RecentWorkspaces {
 
   add(dir: string): void {
     if (!this.file) return;
-    const next = [{ dir, openedAt: Date.now() }, ...this.list().filter((r) => r.dir !== dir)].slice(0, MAX_RECENT);
+    const next = [{ dir, openedAt: Date.now() }, ...this.list().filter((r) => r.dir !== dir)].slice(
+      0,
+      MAX_RECENT,
+    );
     mkdirSync(dirname(this.file), { recursive: true });
     const tmp = `${this.file}.${process.pid}.tmp`;
     writeFileSync(tmp, JSON.stringify(next, null, 2));

@@ -52,7 +52,11 @@ describe('workspace store', () => {
     ws.close();
     const next = [
       ...migrations,
-      { version: latestSchemaVersion + 1, name: 'add a column', up: (db: DatabaseSync) => db.exec('ALTER TABLE tags ADD COLUMN pinned INTEGER') },
+      {
+        version: latestSchemaVersion + 1,
+        name: 'add a column',
+        up: (db: DatabaseSync) => db.exec('ALTER TABLE tags ADD COLUMN pinned INTEGER'),
+      },
     ];
     const upgraded = openWorkspace(dir, { migrations: next });
     expect(upgraded.info().schemaVersion).toBe(latestSchemaVersion + 1);

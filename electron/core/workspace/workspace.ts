@@ -70,7 +70,9 @@ function assertUsableFolder(paths: WorkspacePaths): void {
   const entries = readdirSync(paths.dir).filter((name) => !name.startsWith('.'));
   // settings.json alone may exist (written before the first import); anything else means the
   // folder belongs to something else and we refuse to scatter our files into it.
-  const foreign = entries.filter((name) => !['settings.json', 'index', 'media', 'backups', 'tmp'].includes(name));
+  const foreign = entries.filter(
+    (name) => !['settings.json', 'index', 'media', 'backups', 'tmp'].includes(name),
+  );
   if (foreign.length > 0) {
     throw new SifterError(
       'INVALID',
@@ -98,7 +100,10 @@ function assertNotFromTheFuture(paths: WorkspacePaths, latestSchemaVersion: numb
     return version;
   } catch (err) {
     if (err instanceof SifterError) throw err;
-    throw new SifterError('REFUSED', `${paths.db} is not a readable Sifter database: ${(err as Error).message}`);
+    throw new SifterError(
+      'REFUSED',
+      `${paths.db} is not a readable Sifter database: ${(err as Error).message}`,
+    );
   } finally {
     probe?.close();
   }
@@ -113,7 +118,12 @@ function backupBeforeMigration(db: DatabaseSync, paths: WorkspacePaths, fromVers
   return target;
 }
 
-function migrate(db: DatabaseSync, paths: WorkspacePaths, current: number, migrations: readonly Migration[]): void {
+function migrate(
+  db: DatabaseSync,
+  paths: WorkspacePaths,
+  current: number,
+  migrations: readonly Migration[],
+): void {
   const pending = migrations.filter((m) => m.version > current);
   if (pending.length === 0) return;
   if (current > 0) backupBeforeMigration(db, paths, current);
@@ -126,9 +136,13 @@ function migrate(db: DatabaseSync, paths: WorkspacePaths, current: number, migra
       db.exec('COMMIT');
     } catch (err) {
       db.exec('ROLLBACK');
-      throw new SifterError('INTERNAL', `Migration ${migration.version} (${migration.name}) failed: ${(err as Error).message}`, {
-        cause: err,
-      });
+      throw new SifterError(
+        'INTERNAL',
+        `Migration ${migration.version} (${migration.name}) failed: ${(err as Error).message}`,
+        {
+          cause: err,
+        },
+      );
     }
   }
 }
@@ -188,8 +202,14 @@ export function openWorkspace(dir: string, options: OpenOptions = {}): Workspace
         const row = db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number };
         counts[table] = row.n;
       }
-      const created = db.prepare("SELECT value FROM meta WHERE key = 'created_at'").get() as { value: string } | undefined;
-      return { dir: paths.dir, schemaVersion: readUserVersion(db), counts, createdAt: created ? Number(created.value) : null };
+      const created = db.prepare("SELECT value FROM meta WHERE key = 'created_at'").get() as
+        { value: string } | undefined;
+      return {
+        dir: paths.dir,
+        schemaVersion: readUserVersion(db),
+        counts,
+        createdAt: created ? Number(created.value) : null,
+      };
     },
     close(): void {
       if (db.isOpen) db.close();

@@ -45,7 +45,10 @@ beforeAll(() => {
 });
 afterAll(() => tmp.cleanup());
 
-async function importInto(dir: string, paths: string[]): Promise<{ reports: ImportFileReport[]; core: Core }> {
+async function importInto(
+  dir: string,
+  paths: string[],
+): Promise<{ reports: ImportFileReport[]; core: Core }> {
   const core = new Core({ mode: 'cli', workspaceDir: dir, version: 'test', recentFile: null });
   const report = await core.jobs.run('import', 'fixture', (job) => importPaths(core, paths, {}, job));
   return { reports: report.imports, core };
@@ -56,13 +59,20 @@ describe('every fixture imports', () => {
     const { reports, core } = await importInto(join(tmp.dir, `ws${index}`), [fixture(expected.path)]);
     try {
       expect(reports).toHaveLength(1);
-      expect(reports[0]).toMatchObject({ format: expected.format, added: expected.added, duplicates: 0, error: null });
+      expect(reports[0]).toMatchObject({
+        format: expected.format,
+        added: expected.added,
+        duplicates: 0,
+        error: null,
+      });
       if (expected.skipped !== undefined) expect(reports[0]!.skipped).toBe(expected.skipped);
       const counts = core.workspace.info().counts;
       expect(counts.items).toBe(expected.added);
       if (expected.sources !== undefined) expect(counts.sources).toBe(expected.sources);
       // Importing the same thing again adds nothing.
-      const again = await core.jobs.run('import', 'again', (job) => importPaths(core, [fixture(expected.path)], {}, job));
+      const again = await core.jobs.run('import', 'again', (job) =>
+        importPaths(core, [fixture(expected.path)], {}, job),
+      );
       expect(again.imports[0]).toMatchObject({ added: 0, duplicates: expected.added });
     } finally {
       await core.close();
@@ -78,12 +88,16 @@ describe('every fixture imports', () => {
       expect(reports.filter((r) => r.error)).toEqual([]);
       // The plain and the gzipped WARC capture the same pages: the second adds nothing.
       expect(reports.find((r) => r.file === 'sample.warc.gz')).toMatchObject({ added: 0, duplicates: 2 });
-      const total = TABLE.filter((t) => t.path !== 'telegram/channel-export.zip' && t.path !== 'warc/sample.warc.gz').reduce((n, t) => n + t.added, 0);
+      const total = TABLE.filter(
+        (t) => t.path !== 'telegram/channel-export.zip' && t.path !== 'warc/sample.warc.gz',
+      ).reduce((n, t) => n + t.added, 0);
       expect(core.workspace.info().counts.items).toBe(total);
       // Records sharing a URL across sources are grouped, never merged: the saved article, its WARC
       // capture, its feed entry and the CSV row about it.
       const story = core.workspace.db
-        .prepare("SELECT items.kind, s.kind AS sk, copy_group AS g FROM items JOIN sources s ON s.id = items.source_id WHERE items.url = 'https://news.example.com/world/furious-families-russian-troops-putin' ORDER BY items.kind")
+        .prepare(
+          "SELECT items.kind, s.kind AS sk, copy_group AS g FROM items JOIN sources s ON s.id = items.source_id WHERE items.url = 'https://news.example.com/world/furious-families-russian-troops-putin' ORDER BY items.kind",
+        )
         .all() as { kind: string; sk: string; g: number | null }[];
       expect(story.map((s) => s.sk).sort()).toEqual(['csv', 'feed', 'site', 'warc']);
       expect(new Set(story.map((s) => s.g)).size).toBe(1);

@@ -2,7 +2,13 @@
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import type { ImportRecord, Importer, ImporterContext, InputFile, ItemRecord } from '../../../electron/core/importers/types';
+import type {
+  ImportRecord,
+  Importer,
+  ImporterContext,
+  InputFile,
+  ItemRecord,
+} from '../../../electron/core/importers/types';
 
 export const FIXTURES = resolve(__dirname, '../../fixtures');
 export const fixture = (...parts: string[]): string => join(FIXTURES, ...parts);
@@ -17,7 +23,11 @@ export function inputFile(path: string, displayName = path.split('/').pop() ?? p
 }
 
 /** Runs an importer's parse on its own (no store), copying no media. */
-export async function collect(importer: Importer, file: InputFile, options: ImporterContext['options'] = {}): Promise<ImportRecord[]> {
+export async function collect(
+  importer: Importer,
+  file: InputFile,
+  options: ImporterContext['options'] = {},
+): Promise<ImportRecord[]> {
   const ctx: ImporterContext = {
     signal: new AbortController().signal,
     options,

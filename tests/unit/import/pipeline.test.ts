@@ -27,7 +27,9 @@ type Row = Record<string, unknown>;
 const db = () => core.workspace.db;
 const item = (externalId: string, sourceKey = 'telegram:1000000001'): Row =>
   db()
-    .prepare('SELECT items.* FROM items JOIN sources s ON s.id = items.source_id WHERE s.key = ? AND external_id = ?')
+    .prepare(
+      'SELECT items.* FROM items JOIN sources s ON s.id = items.source_id WHERE s.key = ? AND external_id = ?',
+    )
     .get(sourceKey, externalId) as Row;
 
 function snapshot(): { counts: Record<string, number>; files: Record<string, number> } {
@@ -43,7 +45,14 @@ describe('import pipeline', () => {
   it('imports the channel export folder: 23 posts, replies linked, media copied or missing', async () => {
     const report = await run([fixture('telegram/channel-export')]);
     expect(report.imports).toEqual([
-      expect.objectContaining({ file: 'channel-export', format: 'telegram-json', added: 23, duplicates: 0, skipped: 2, error: null }),
+      expect.objectContaining({
+        file: 'channel-export',
+        format: 'telegram-json',
+        added: 23,
+        duplicates: 0,
+        skipped: 2,
+        error: null,
+      }),
     ]);
     expect(core.workspace.info().counts).toMatchObject({ items: 23, sources: 1, imports: 1 });
     expect(item('8').reply_to_item_id).toBe(item('7').id);
@@ -99,26 +108,56 @@ describe('import pipeline', () => {
   });
 
   it('imports the full-account export (5 posts in 2 chats) and the 2019 export (zone unknown)', async () => {
-    const report = await run([fixture('telegram/full-account-export/result.json'), fixture('telegram/old-export-2019/result.json')]);
+    const report = await run([
+      fixture('telegram/full-account-export/result.json'),
+      fixture('telegram/old-export-2019/result.json'),
+    ]);
     expect(report.imports.map((r) => r.added)).toEqual([5, 3]);
     expect(db().prepare("SELECT COUNT(*) AS n FROM sources WHERE kind = 'telegram'").get()).toEqual({ n: 3 });
     expect(item('2', 'telegram:1000000004').reply_to_item_id).toBe(item('1', 'telegram:1000000004').id);
-    const old = db().prepare("SELECT time_zone_unknown AS z FROM items JOIN sources s ON s.id = source_id WHERE s.key = 'telegram:1000000005'").all();
+    const old = db()
+      .prepare(
+        "SELECT time_zone_unknown AS z FROM items JOIN sources s ON s.id = source_id WHERE s.key = 'telegram:1000000005'",
+      )
+      .all();
     expect(old).toEqual([{ z: 1 }, { z: 1 }, { z: 1 }]);
   });
 
   it('gives the same items when parsing on a worker thread (as big files are)', async () => {
-    const rows = () => db().prepare('SELECT external_id, text, lang, entities, media, content_hash, copy_group, reply_to_item_id FROM items ORDER BY id').all();
+    const rows = () =>
+      db()
+        .prepare(
+          'SELECT external_id, text, lang, entities, media, content_hash, copy_group, reply_to_item_id FROM items ORDER BY id',
+        )
+        .all();
     await run([fixture('telegram/html-export'), fixture('telegram/channel-export')]);
     const inline = rows();
-    const other = new Core({ mode: 'cli', workspaceDir: join(tmp.dir, 'ws2'), version: 'test', recentFile: null });
+    const other = new Core({
+      mode: 'cli',
+      workspaceDir: join(tmp.dir, 'ws2'),
+      version: 'test',
+      recentFile: null,
+    });
     try {
       const report = await other.jobs.run('import', 't', (job) =>
-        importPaths(other, [fixture('telegram/html-export'), fixture('telegram/channel-export')], { parseMode: 'thread' }, job),
+        importPaths(
+          other,
+          [fixture('telegram/html-export'), fixture('telegram/channel-export')],
+          { parseMode: 'thread' },
+          job,
+        ),
       );
       expect(report.imports.map((r) => r.added)).toEqual([6, 23]);
-      expect(other.workspace.db.prepare('SELECT external_id, text, lang, entities, media, content_hash, copy_group, reply_to_item_id FROM items ORDER BY id').all()).toEqual(inline);
-      const refused = await other.jobs.run('import', 't', (job) => importPaths(other, [fixture('hostile/truncated-result.json')], { parseMode: 'thread' }, job));
+      expect(
+        other.workspace.db
+          .prepare(
+            'SELECT external_id, text, lang, entities, media, content_hash, copy_group, reply_to_item_id FROM items ORDER BY id',
+          )
+          .all(),
+      ).toEqual(inline);
+      const refused = await other.jobs.run('import', 't', (job) =>
+        importPaths(other, [fixture('hostile/truncated-result.json')], { parseMode: 'thread' }, job),
+      );
       expect(refused.imports[0]!.error).toMatch(/truncated-result\.json: .*(ends early|truncated)/);
     } finally {
       await other.close();
@@ -168,7 +207,10 @@ describe('import pipeline', () => {
     });
 
     it('refuses one bad input and still imports the good one beside it', async () => {
-      const report = await run([fixture('hostile/truncated-result.json'), fixture('telegram/old-export-2019/result.json')]);
+      const report = await run([
+        fixture('hostile/truncated-result.json'),
+        fixture('telegram/old-export-2019/result.json'),
+      ]);
       expect(report.imports.map((r) => [r.added, r.error === null])).toEqual([
         [0, false],
         [3, true],
@@ -188,9 +230,20 @@ describe('import pipeline', () => {
     for (let i = 1; i <= 6000; i++) {
       const photo = i % 50 === 0 ? `photos/p${i}.jpg` : undefined;
       if (photo) writeFileSync(join(dir, photo), `jpeg ${i}`);
-      messages.push({ id: i, type: 'message', date: '2024-01-01T00:00:00', date_unixtime: String(1704067200 + i), from: 'Big', text: `Сообщение номер ${i} о новостях дня и разных событиях`, ...(photo ? { photo } : {}) });
+      messages.push({
+        id: i,
+        type: 'message',
+        date: '2024-01-01T00:00:00',
+        date_unixtime: String(1704067200 + i),
+        from: 'Big',
+        text: `Сообщение номер ${i} о новостях дня и разных событиях`,
+        ...(photo ? { photo } : {}),
+      });
     }
-    writeFileSync(join(dir, 'result.json'), JSON.stringify({ name: 'Big', type: 'public_channel', id: 77, messages }, null, 1));
+    writeFileSync(
+      join(dir, 'result.json'),
+      JSON.stringify({ name: 'Big', type: 'public_channel', id: 77, messages }, null, 1),
+    );
     let cancelled = false;
     const unsubscribe = core.events.subscribe((event, payload) => {
       if (event !== 'job.progress' || cancelled) return;

@@ -5,14 +5,42 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { flattenMessageText, flattenParts } from '../../../electron/core/importers/telegram-json/text';
 
-const KEPT = ['bold', 'italic', 'underline', 'strikethrough', 'code', 'pre', 'spoiler', 'hashtag', 'mention', 'cashtag', 'bot_command'] as const;
+const KEPT = [
+  'bold',
+  'italic',
+  'underline',
+  'strikethrough',
+  'code',
+  'pre',
+  'spoiler',
+  'hashtag',
+  'mention',
+  'cashtag',
+  'bot_command',
+] as const;
 
-const text = fc.string({ unit: fc.oneof(fc.constantFrom('a', 'я', 'і', ' ', '\n', '😀', '👍🏽', '\u0301', '#', '@'), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 })), maxLength: 12 });
+const text = fc.string({
+  unit: fc.oneof(
+    fc.constantFrom('a', 'я', 'і', ' ', '\n', '😀', '👍🏽', '\u0301', '#', '@'),
+    fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 }),
+  ),
+  maxLength: 12,
+});
 const entityPart = fc.record({ type: fc.constantFrom(...KEPT, 'plain', 'unknown_kind'), text });
 const linkPart = fc.record({
   type: fc.constant('text_link'),
   text,
-  href: fc.oneof(fc.webUrl(), fc.constantFrom('javascript:alert(1)', 'data:text/html,x', 'vbscript:x', 'JAVASCRIPT:alert(1)', ' javascript:x', 'mailto:a@example.org')),
+  href: fc.oneof(
+    fc.webUrl(),
+    fc.constantFrom(
+      'javascript:alert(1)',
+      'data:text/html,x',
+      'vbscript:x',
+      'JAVASCRIPT:alert(1)',
+      ' javascript:x',
+      'mailto:a@example.org',
+    ),
+  ),
 });
 const parts = fc.array(fc.oneof(text, entityPart, linkPart), { maxLength: 12 });
 
@@ -34,7 +62,13 @@ describe('Telegram text flattening (properties)', () => {
           expect(e.offset).toBeGreaterThanOrEqual(0);
           expect(e.length).toBeGreaterThan(0);
           expect(e.offset + e.length).toBeLessThanOrEqual(flat.text.length);
-          const index = starts.findIndex((s, i) => s === e.offset && typeof ps[i] !== 'string' && (ps[i] as { text: string }).text.length === e.length && (ps[i] as { type: string }).type === e.type);
+          const index = starts.findIndex(
+            (s, i) =>
+              s === e.offset &&
+              typeof ps[i] !== 'string' &&
+              (ps[i] as { text: string }).text.length === e.length &&
+              (ps[i] as { type: string }).type === e.type,
+          );
           expect(index).toBeGreaterThanOrEqual(0);
         }
       }),

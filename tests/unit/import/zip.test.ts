@@ -22,7 +22,12 @@ function dest(): string {
 describe('zip extraction', () => {
   it('extracts an export with its media', async () => {
     const out = dest();
-    const result = await extractZip(fixture('telegram/channel-export.zip'), 'channel-export.zip', out, signal);
+    const result = await extractZip(
+      fixture('telegram/channel-export.zip'),
+      'channel-export.zip',
+      out,
+      signal,
+    );
     expect(result.files).toBe(3);
     expect(Object.keys(listFiles(out)).sort()).toEqual([
       'ChatExport_2024-01-10/photos/photo_1@06-12-2023_08-45-00.jpg',
@@ -52,19 +57,31 @@ describe('zip extraction', () => {
     const lying = join(tmp.dir, 'lying.zip');
     writeFileSync(lying, zip);
     const out = dest();
-    await expect(extractZip(lying, 'lying.zip', out, signal)).rejects.toThrow(/lying\.zip: .*(zip bomb|damaged)/);
+    await expect(extractZip(lying, 'lying.zip', out, signal)).rejects.toThrow(
+      /lying\.zip: .*(zip bomb|damaged)/,
+    );
     const written = Object.values(listFiles(out)).reduce((n, s) => n + s, 0);
     expect(written).toBeLessThan(3 * 1024 * 1024);
   });
 
   it('caps the real bytes of the whole archive', async () => {
     await expect(
-      extractZip(fixture('telegram/channel-export.zip'), 'channel-export.zip', dest(), signal, { maxTotalBytes: 10_000, maxRatio: 100, ratioGraceBytes: 1 << 20, maxEntries: 10 }),
+      extractZip(fixture('telegram/channel-export.zip'), 'channel-export.zip', dest(), signal, {
+        maxTotalBytes: 10_000,
+        maxRatio: 100,
+        ratioGraceBytes: 1 << 20,
+        maxEntries: 10,
+      }),
     ).rejects.toThrow(/channel-export\.zip: refused: it would unpack to more than/);
   });
 
   it('names each kind of bad entry', () => {
-    const entry = (fileName: string, mode = 0o100644) => ({ fileName, externalFileAttributes: mode << 16, versionMadeBy: 0x031e, isEncrypted: () => false });
+    const entry = (fileName: string, mode = 0o100644) => ({
+      fileName,
+      externalFileAttributes: mode << 16,
+      versionMadeBy: 0x031e,
+      isEncrypted: () => false,
+    });
     const root = '/ws/tmp/unzip-1';
     expect(entryProblem(entry('a/b.json'), root)).toBeNull();
     expect(entryProblem(entry('../../etc/passwd'), root)).toMatch(/escapes/);

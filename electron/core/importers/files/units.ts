@@ -23,7 +23,8 @@ export interface FolderScan {
 }
 
 /** Files that are media or page assets: part of an export, never an import of their own. */
-const MEDIA_EXTENSIONS = /\.(jpe?g|png|gif|webp|bmp|tiff?|heic|svg|ico|mp4|m4v|mov|avi|mkv|webm|mp3|m4a|ogg|oga|opus|wav|flac|tgs|webm|css|woff2?|ttf|otf|eot|pdf|docx?|xlsx?|pptx?)$/i;
+const MEDIA_EXTENSIONS =
+  /\.(jpe?g|png|gif|webp|bmp|tiff?|heic|svg|ico|mp4|m4v|mov|avi|mkv|webm|mp3|m4a|ogg|oga|opus|wav|flac|tgs|webm|css|woff2?|ttf|otf|eot|pdf|docx?|xlsx?|pptx?)$/i;
 /** Folders that never hold an import (macOS zip metadata, VCS). */
 const SKIPPED_DIRS = new Set(['__MACOSX', '.git', 'node_modules']);
 const MAX_FILES = 200_000;
@@ -46,7 +47,9 @@ export async function scanFolder(dir: string, displayRoot: string): Promise<Fold
   let seen = 0;
 
   const visit = async (folder: string): Promise<void> => {
-    const entries = (await readdir(folder, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name, 'en'));
+    const entries = (await readdir(folder, { withFileTypes: true })).sort((a, b) =>
+      a.name.localeCompare(b.name, 'en'),
+    );
     const files: Found[] = [];
     const subfolders: string[] = [];
     for (const entry of entries) {
@@ -75,7 +78,8 @@ export async function scanFolder(dir: string, displayRoot: string): Promise<Fold
       .sort((a, b) => (htmlPageNumber(basename(a.path)) ?? 0) - (htmlPageNumber(basename(b.path)) ?? 0));
     if (telegramJson.length > 0) {
       // The JSON export is the complete one; HTML pages beside it are the same messages again.
-      for (const f of telegramJson) units.push({ displayName: display(f), importer: f.importer!, file: input(f), root: folder });
+      for (const f of telegramJson)
+        units.push({ displayName: display(f), importer: f.importer!, file: input(f), root: folder });
       return;
     }
     if (htmlPages.length > 0) {
@@ -86,7 +90,8 @@ export async function scanFolder(dir: string, displayRoot: string): Promise<Fold
       return;
     }
     for (const f of files) {
-      if (f.importer) units.push({ displayName: display(f), importer: f.importer, file: input(f), root: folder });
+      if (f.importer)
+        units.push({ displayName: display(f), importer: f.importer, file: input(f), root: folder });
       else ignored.push(display(f));
     }
     for (const sub of subfolders) await visit(sub);

@@ -33,10 +33,14 @@ const S_IFLNK = 0o120000;
 
 function openZip(path: string): Promise<yauzl.ZipFile> {
   return new Promise((res, rej) => {
-    yauzl.open(path, { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: false }, (err, zip) => {
-      if (err || !zip) rej(err ?? new Error('cannot open'));
-      else res(zip);
-    });
+    yauzl.open(
+      path,
+      { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: false },
+      (err, zip) => {
+        if (err || !zip) rej(err ?? new Error('cannot open'));
+        else res(zip);
+      },
+    );
   });
 }
 
@@ -64,13 +68,20 @@ function openEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<NodeJS.Reada
 }
 
 /** Why an entry cannot be extracted, or null when it is fine. */
-export function entryProblem(entry: Pick<yauzl.Entry, 'fileName' | 'externalFileAttributes' | 'versionMadeBy'> & { isEncrypted(): boolean }, dest: string): string | null {
+export function entryProblem(
+  entry: Pick<yauzl.Entry, 'fileName' | 'externalFileAttributes' | 'versionMadeBy'> & {
+    isEncrypted(): boolean;
+  },
+  dest: string,
+): string | null {
   const name = entry.fileName;
   if (name.includes('\0')) return `entry "${name}" has a NUL in its name`;
-  if (isAbsolute(name) || /^[a-zA-Z]:/.test(name) || name.startsWith('/') || name.startsWith('\\')) return `entry "${name}" has an absolute path`;
+  if (isAbsolute(name) || /^[a-zA-Z]:/.test(name) || name.startsWith('/') || name.startsWith('\\'))
+    return `entry "${name}" has an absolute path`;
   if (name.split(/[\\/]/).includes('..')) return `entry "${name}" escapes the archive's folder`;
   const target = resolve(dest, name);
-  if (target !== dest && !target.startsWith(dest + sep)) return `entry "${name}" escapes the archive's folder`;
+  if (target !== dest && !target.startsWith(dest + sep))
+    return `entry "${name}" escapes the archive's folder`;
   // Unix mode bits live in the high 16 bits when the zip was made on Unix (versionMadeBy >> 8 === 3).
   const mode = (entry.externalFileAttributes >>> 16) & S_IFMT;
   if (mode === S_IFLNK) return `entry "${name}" is a symbolic link`;
@@ -81,9 +92,7 @@ export function entryProblem(entry: Pick<yauzl.Entry, 'fileName' | 'externalFile
 /** Counts real bytes as they inflate and stops the stream once a cap is crossed. */
 class ByteCap extends Transform {
   written = 0;
-  constructor(
-    private readonly check: (written: number) => string | null,
-  ) {
+  constructor(private readonly check: (written: number) => string | null) {
     super();
   }
   override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
@@ -100,7 +109,13 @@ class CapError extends Error {}
  * Extracts `zipPath` into `dest` (which must exist and be empty). Throws an ImportError naming
  * `displayName` and the reason when the archive is refused; the caller deletes `dest` then.
  */
-export async function extractZip(zipPath: string, displayName: string, dest: string, signal: AbortSignal, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<{ files: number; bytes: number }> {
+export async function extractZip(
+  zipPath: string,
+  displayName: string,
+  dest: string,
+  signal: AbortSignal,
+  limits: ZipLimits = DEFAULT_ZIP_LIMITS,
+): Promise<{ files: number; bytes: number }> {
   let zip: yauzl.ZipFile;
   try {
     zip = await openZip(zipPath);
@@ -108,12 +123,19 @@ export async function extractZip(zipPath: string, displayName: string, dest: str
     throw new ImportError(displayName, `not a readable zip archive (${(err as Error).message})`);
   }
   try {
-    if (zip.entryCount > limits.maxEntries) throw new ImportError(displayName, `the archive has ${zip.entryCount} entries (at most ${limits.maxEntries} are accepted)`);
+    if (zip.entryCount > limits.maxEntries)
+      throw new ImportError(
+        displayName,
+        `the archive has ${zip.entryCount} entries (at most ${limits.maxEntries} are accepted)`,
+      );
     let entries: yauzl.Entry[];
     try {
       entries = await listEntries(zip);
     } catch (err) {
-      throw new ImportError(displayName, `refused: ${(err as Error).message.replace(/^invalid relative path/, 'an entry escapes the archive\'s folder')}`);
+      throw new ImportError(
+        displayName,
+        `refused: ${(err as Error).message.replace(/^invalid relative path/, "an entry escapes the archive's folder")}`,
+      );
     }
     // First pass: names, kinds and declared sizes of every entry, before a byte is written.
     let declared = 0;
@@ -121,9 +143,19 @@ export async function extractZip(zipPath: string, displayName: string, dest: str
       const problem = entryProblem(entry, dest);
       if (problem) throw new ImportError(displayName, `refused: ${problem}`);
       declared += entry.uncompressedSize;
-      if (declared > limits.maxTotalBytes) throw new ImportError(displayName, `refused: it would unpack to more than ${formatBytes(limits.maxTotalBytes)}`);
-      if (entry.uncompressedSize > limits.ratioGraceBytes && entry.uncompressedSize > Math.max(1, entry.compressedSize) * limits.maxRatio) {
-        throw new ImportError(displayName, `refused: entry "${entry.fileName}" is a zip bomb (${formatBytes(entry.compressedSize)} inflating to ${formatBytes(entry.uncompressedSize)})`);
+      if (declared > limits.maxTotalBytes)
+        throw new ImportError(
+          displayName,
+          `refused: it would unpack to more than ${formatBytes(limits.maxTotalBytes)}`,
+        );
+      if (
+        entry.uncompressedSize > limits.ratioGraceBytes &&
+        entry.uncompressedSize > Math.max(1, entry.compressedSize) * limits.maxRatio
+      ) {
+        throw new ImportError(
+          displayName,
+          `refused: entry "${entry.fileName}" is a zip bomb (${formatBytes(entry.compressedSize)} inflating to ${formatBytes(entry.uncompressedSize)})`,
+        );
       }
     }
     // Second pass: inflate, counting real bytes.
@@ -140,8 +172,12 @@ export async function extractZip(zipPath: string, displayName: string, dest: str
       const before = total;
       const cap = new ByteCap((written) => {
         total = before + written;
-        if (total > limits.maxTotalBytes) return `refused: it unpacks to more than ${formatBytes(limits.maxTotalBytes)}`;
-        if (written > limits.ratioGraceBytes && written > Math.max(1, entry.compressedSize) * limits.maxRatio) {
+        if (total > limits.maxTotalBytes)
+          return `refused: it unpacks to more than ${formatBytes(limits.maxTotalBytes)}`;
+        if (
+          written > limits.ratioGraceBytes &&
+          written > Math.max(1, entry.compressedSize) * limits.maxRatio
+        ) {
           return `refused: entry "${entry.fileName}" is a zip bomb (inflates more than ${limits.maxRatio}× its compressed size)`;
         }
         return null;
@@ -152,7 +188,10 @@ export async function extractZip(zipPath: string, displayName: string, dest: str
       } catch (err) {
         if (err instanceof CapError) throw new ImportError(displayName, err.message);
         if ((err as Error).name === 'AbortError') throw err;
-        throw new ImportError(displayName, `entry "${entry.fileName}" is damaged (${(err as Error).message})`);
+        throw new ImportError(
+          displayName,
+          `entry "${entry.fileName}" is damaged (${(err as Error).message})`,
+        );
       }
       files++;
     }
@@ -171,6 +210,10 @@ export function formatBytes(n: number): string {
 
 /** Whether a file starts like a zip archive (local file header, or an empty archive). */
 export function looksLikeZip(head: Buffer): boolean {
-  return head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b && ((head[2] === 0x03 && head[3] === 0x04) || (head[2] === 0x05 && head[3] === 0x06));
+  return (
+    head.length >= 4 &&
+    head[0] === 0x50 &&
+    head[1] === 0x4b &&
+    ((head[2] === 0x03 && head[3] === 0x04) || (head[2] === 0x05 && head[3] === 0x06))
+  );
 }
-

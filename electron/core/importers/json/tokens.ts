@@ -19,7 +19,11 @@ function isMany(out: unknown): out is { values: Token[] } {
 }
 
 /** Yields the tokens of each chunk; throws an ImportError naming the file on bad bytes or syntax. */
-export async function* jsonTokens(file: InputFile, signal: AbortSignal, onBytes: (bytes: number) => void): AsyncGenerator<Token[]> {
+export async function* jsonTokens(
+  file: InputFile,
+  signal: AbortSignal,
+  onBytes: (bytes: number) => void,
+): AsyncGenerator<Token[]> {
   const parse = jsonParser({ packValues: true, streamValues: false });
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
   let bytes = 0;
@@ -29,7 +33,8 @@ export async function* jsonTokens(file: InputFile, signal: AbortSignal, onBytes:
       if (out === none || out === undefined) return [];
       return isMany(out) ? out.values : [out as Token];
     } catch (err) {
-      const why = input === none ? 'the JSON ends early (truncated file?)' : `malformed JSON near byte ${bytes}`;
+      const why =
+        input === none ? 'the JSON ends early (truncated file?)' : `malformed JSON near byte ${bytes}`;
       throw new ImportError(file.displayName, `${why}: ${(err as Error).message}`);
     }
   };
@@ -40,7 +45,10 @@ export async function* jsonTokens(file: InputFile, signal: AbortSignal, onBytes:
       try {
         text = decoder.decode(chunk, { stream: true });
       } catch {
-        throw new ImportError(file.displayName, `invalid UTF-8 between bytes ${bytes} and ${bytes + chunk.length} (a JSON export must be UTF-8)`);
+        throw new ImportError(
+          file.displayName,
+          `invalid UTF-8 between bytes ${bytes} and ${bytes + chunk.length} (a JSON export must be UTF-8)`,
+        );
       }
       bytes += chunk.length;
       onBytes(bytes);
@@ -86,7 +94,13 @@ export class ValueBuilder {
     if (Array.isArray(top)) top.push(v);
     else if (this.key !== null) {
       // Like JSON.parse, "__proto__" becomes an own property and never the prototype.
-      if (this.key === '__proto__') Object.defineProperty(top, this.key, { value: v, enumerable: true, writable: true, configurable: true });
+      if (this.key === '__proto__')
+        Object.defineProperty(top, this.key, {
+          value: v,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
       else top[this.key] = v;
       this.key = null;
     }

@@ -10,7 +10,11 @@ import { htmlText, type NodeLike } from './text';
 
 /** Telegram's HTML pages: "Exported Data" title, a page_wrap with a history of messages. */
 export function looksLikeTelegramHtml(head: string): boolean {
-  return /<div class="page_wrap">/.test(head) && /class="history"/.test(head) && /class="message (?:default|service)/.test(head);
+  return (
+    /<div class="page_wrap">/.test(head) &&
+    /class="history"/.test(head) &&
+    /class="message (?:default|service)/.test(head)
+  );
 }
 
 /** The page number of messages.html (1), messages2.html (2)…; null for other names. */
@@ -74,7 +78,13 @@ async function mediaOf(body: Element, ctx: ImporterContext): Promise<MediaRef[]>
       out.push(await mediaRef(kind, path, null, (rel) => ctx.copyMedia(rel)));
     } else {
       const media = wrap.querySelector('.media');
-      if (media) out.push({ kind: kindOf(media), path: null, name: clean(media.querySelector('.title')?.textContent) , missing: true });
+      if (media)
+        out.push({
+          kind: kindOf(media),
+          path: null,
+          name: clean(media.querySelector('.title')?.textContent),
+          missing: true,
+        });
     }
   }
   return out;
@@ -91,12 +101,23 @@ async function* parseTelegramHtml(file: InputFile, ctx: ImporterContext): AsyncG
     const raw = await readFile(page.path);
     const html = new TextDecoder('utf-8').decode(raw);
     const { document } = parseHTML(html);
-    if (!document.querySelector('.history')) throw new ImportError(page.displayName, 'not a page of a Telegram HTML export (no message history)');
+    if (!document.querySelector('.history'))
+      throw new ImportError(page.displayName, 'not a page of a Telegram HTML export (no message history)');
     if (!source) {
       const name = clean(document.querySelector('.page_header .text')?.textContent) ?? 'Telegram chat';
       source = { key: `telegram-html:${name}`, name };
       const username = ctx.options.username ?? null;
-      yield { type: 'source', source: { key: source.key, kind: 'telegram', name, username, url: username ? `https://t.me/${username}` : null, meta: { export: 'html' } } };
+      yield {
+        type: 'source',
+        source: {
+          key: source.key,
+          kind: 'telegram',
+          name,
+          username,
+          url: username ? `https://t.me/${username}` : null,
+          meta: { export: 'html' },
+        },
+      };
     }
     for (const el of Array.from(document.querySelectorAll('.history > .message')) as El[]) {
       const idMatch = /^message(-?\d+)$/.exec(el.id);
@@ -113,7 +134,13 @@ async function* parseTelegramHtml(file: InputFile, ctx: ImporterContext): AsyncG
       const fromEl = directChild(body, 'from_name');
       if (fromEl) {
         // "via @bot" and the forward date live in nested spans: the sender is the first text.
-        lastFrom = clean(Array.from(fromEl.childNodes).filter((n) => n.nodeType === 3).map((n) => n.textContent).join(' ')) ?? clean(fromEl.textContent);
+        lastFrom =
+          clean(
+            Array.from(fromEl.childNodes)
+              .filter((n) => n.nodeType === 3)
+              .map((n) => n.textContent)
+              .join(' '),
+          ) ?? clean(fromEl.textContent);
       } else if (!el.classList.contains('joined')) {
         lastFrom = null;
       }
@@ -121,10 +148,21 @@ async function* parseTelegramHtml(file: InputFile, ctx: ImporterContext): AsyncG
       const textHolder = forwarded ?? body;
       const textEl = directChild(textHolder, 'text') as El | null;
       const flat = textEl ? htmlText(textEl) : { text: '', entities: [], droppedLinks: 0 };
-      if (flat.droppedLinks > 0) yield { type: 'warning', message: `${page.displayName} message ${id}: ${flat.droppedLinks} link(s) with an unsafe address dropped` };
+      if (flat.droppedLinks > 0)
+        yield {
+          type: 'warning',
+          message: `${page.displayName} message ${id}: ${flat.droppedLinks} link(s) with an unsafe address dropped`,
+        };
       const replyHref = directChild(body, 'reply_to')?.querySelector('a')?.getAttribute('href') ?? '';
       const replyTo = /go_to_message(\d+)/.exec(replyHref)?.[1] ?? null;
-      const forwardedFrom = forwarded ? clean(Array.from(directChild(forwarded, 'from_name')?.childNodes ?? []).filter((n) => n.nodeType === 3).map((n) => n.textContent).join(' ')) : null;
+      const forwardedFrom = forwarded
+        ? clean(
+            Array.from(directChild(forwarded, 'from_name')?.childNodes ?? [])
+              .filter((n) => n.nodeType === 3)
+              .map((n) => n.textContent)
+              .join(' '),
+          )
+        : null;
       const username = ctx.options.username ?? null;
       const item: ItemRecord = {
         kind: 'post',

@@ -49,7 +49,8 @@ export function htmlText(root: NodeLike): HtmlText {
       text += '\n';
       return;
     }
-    if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'IFRAME' || tag === 'OBJECT' || tag === 'EMBED') return;
+    if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'IFRAME' || tag === 'OBJECT' || tag === 'EMBED')
+      return;
     const start = text.length;
     for (const child of Array.from(node.childNodes)) walk(child);
     const length = text.length - start;

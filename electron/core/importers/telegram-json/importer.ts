@@ -7,7 +7,8 @@ import { ImportError } from '../errors';
 import { jsonTokens, ValueBuilder, type Token } from '../json/tokens';
 import { messageRecord, type ChatInfo } from './message';
 
-const CHAT_TYPES = 'personal_chat|bot_chat|private_group|private_supergroup|public_supergroup|private_channel|public_channel|saved_messages|replies';
+const CHAT_TYPES =
+  'personal_chat|bot_chat|private_group|private_supergroup|public_supergroup|private_channel|public_channel|saved_messages|replies';
 
 /** Judged from the head: a chat export starts with its name/type/id, a full export with "about". */
 export function looksLikeTelegramJson(head: string): boolean {
@@ -15,7 +16,9 @@ export function looksLikeTelegramJson(head: string): boolean {
   if (!text.startsWith('{')) return false;
   if (/^\{\s*"about"\s*:\s*"Here is the data you requested/.test(text)) return true;
   if (/"personal_information"\s*:\s*\{/.test(text) && /"about"\s*:/.test(text)) return true;
-  const chat = new RegExp(`^\\{\\s*"name"\\s*:\\s*(?:"(?:[^"\\\\]|\\\\.)*"|null)\\s*,\\s*"type"\\s*:\\s*"(?:${CHAT_TYPES})"\\s*,\\s*"id"\\s*:\\s*-?\\d+`);
+  const chat = new RegExp(
+    `^\\{\\s*"name"\\s*:\\s*(?:"(?:[^"\\\\]|\\\\.)*"|null)\\s*,\\s*"type"\\s*:\\s*"(?:${CHAT_TYPES})"\\s*,\\s*"id"\\s*:\\s*-?\\d+`,
+  );
   return chat.test(text);
 }
 
@@ -68,10 +71,19 @@ async function* parseTelegramJson(file: InputFile, ctx: ImporterContext): AsyncG
       username: single ? (ctx.options.username ?? null) : null,
     };
     chat.info = info;
-    queue.push({ record: {
-      type: 'source',
-      source: { key: info.sourceKey, kind: 'telegram', name, username: info.username, url: info.username ? `https://t.me/${info.username}` : null, meta: { type: info.type } },
-    } });
+    queue.push({
+      record: {
+        type: 'source',
+        source: {
+          key: info.sourceKey,
+          kind: 'telegram',
+          name,
+          username: info.username,
+          url: info.username ? `https://t.me/${info.username}` : null,
+          meta: { type: info.type },
+        },
+      },
+    });
   };
 
   const scalar = (token: Token): string | null => {
@@ -87,7 +99,8 @@ async function* parseTelegramJson(file: InputFile, ctx: ImporterContext): AsyncG
         builder = null;
         const chat = stack[stack.length - 1]?.chat?.info;
         if (!chat) throw new ImportError(file.displayName, 'messages outside of a chat');
-        if (value && typeof value === 'object' && !Array.isArray(value)) queue.push({ raw: value as Record<string, unknown>, chat });
+        if (value && typeof value === 'object' && !Array.isArray(value))
+          queue.push({ raw: value as Record<string, unknown>, chat });
         else queue.push({ record: { type: 'skipped', reason: 'a message that is not an object' } });
       }
       return;
@@ -100,7 +113,8 @@ async function* parseTelegramJson(file: InputFile, ctx: ImporterContext): AsyncG
       case 'startObject':
       case 'startArray': {
         const isArray = token.name === 'startArray';
-        if (stack.length >= MAX_DEPTH) throw new ImportError(file.displayName, `JSON nested deeper than ${MAX_DEPTH} levels`);
+        if (stack.length >= MAX_DEPTH)
+          throw new ImportError(file.displayName, `JSON nested deeper than ${MAX_DEPTH} levels`);
         if (top?.role === 'messages') {
           builder = new ValueBuilder();
           builder.consume(token);
@@ -109,10 +123,12 @@ async function* parseTelegramJson(file: InputFile, ctx: ImporterContext): AsyncG
         let role: Role = 'other';
         let chat: PendingChat | undefined;
         if (!top) {
-          if (isArray) throw new ImportError(file.displayName, 'not a Telegram export: the file is a JSON array');
+          if (isArray)
+            throw new ImportError(file.displayName, 'not a Telegram export: the file is a JSON array');
           role = 'root';
           chat = rootChat = { name: null, type: null, id: null, info: null };
-        } else if (top.role === 'root' && (top.key === 'chats' || top.key === 'left_chats') && !isArray) role = 'chatsHolder';
+        } else if (top.role === 'root' && (top.key === 'chats' || top.key === 'left_chats') && !isArray)
+          role = 'chatsHolder';
         else if (top.role === 'chatsHolder' && top.key === 'list' && isArray) role = 'chatList';
         else if (top.role === 'chatList' && !isArray) {
           role = 'chat';
@@ -130,7 +146,8 @@ async function* parseTelegramJson(file: InputFile, ctx: ImporterContext): AsyncG
       case 'endObject':
       case 'endArray':
         stack.pop();
-        if (stack.length === 0 && rootChat === null) throw new ImportError(file.displayName, 'not a Telegram export');
+        if (stack.length === 0 && rootChat === null)
+          throw new ImportError(file.displayName, 'not a Telegram export');
         return;
       default: {
         if (top && (top.role === 'chat' || top.role === 'root') && top.chat && top.key) {
@@ -156,6 +173,7 @@ async function* parseTelegramJson(file: InputFile, ctx: ImporterContext): AsyncG
     }
     for (const message of warnings.splice(0)) yield { type: 'warning', message };
   }
-  if (!sawMessages) throw new ImportError(file.displayName, 'not a Telegram export: it has no "messages" list');
+  if (!sawMessages)
+    throw new ImportError(file.displayName, 'not a Telegram export: it has no "messages" list');
   if (chats === 0) throw new ImportError(file.displayName, 'not a Telegram export: no chat found');
 }

@@ -35,7 +35,9 @@ function reactionsOf(raw: unknown): ItemRecord['reactions'] {
     if (!r || typeof r !== 'object') continue;
     const count = num(r.count);
     if (count === undefined) continue;
-    const emoji = str(r.emoji) ?? (r.type === 'custom_emoji' ? '(custom)' : r.type === 'paid' ? '⭐' : String(r.type ?? '?'));
+    const emoji =
+      str(r.emoji) ??
+      (r.type === 'custom_emoji' ? '(custom)' : r.type === 'paid' ? '⭐' : String(r.type ?? '?'));
     out.push({ emoji, count });
   }
   return out.length > 0 ? out : null;
@@ -46,29 +48,67 @@ async function mediaOf(m: Raw, ctx: ImporterContext): Promise<MediaRef[]> {
   const copy = (rel: string) => ctx.copyMedia(rel);
   const photo = str(m.photo);
   if (photo) {
-    media.push(await mediaRef('photo', photo, null, copy, { width: num(m.width), height: num(m.height), mime: 'image/jpeg' }));
+    media.push(
+      await mediaRef('photo', photo, null, copy, {
+        width: num(m.width),
+        height: num(m.height),
+        mime: 'image/jpeg',
+      }),
+    );
   }
   const file = str(m.file);
   if (file) {
-    const kind = m.media_type === undefined && str(m.mime_type)?.startsWith('image/') ? 'image' : mediaKind(m.media_type);
-    media.push(await mediaRef(kind, file, str(m.file_name), copy, { mime: str(m.mime_type), width: num(m.width), height: num(m.height) }));
+    const kind =
+      m.media_type === undefined && str(m.mime_type)?.startsWith('image/')
+        ? 'image'
+        : mediaKind(m.media_type);
+    media.push(
+      await mediaRef(kind, file, str(m.file_name), copy, {
+        mime: str(m.mime_type),
+        width: num(m.width),
+        height: num(m.height),
+      }),
+    );
   }
   return media;
 }
 
 /** Keys worth keeping in `extra` as they are (small, format-specific). */
-const EXTRA_KEYS = ['poll', 'from_id', 'author', 'via_bot', 'saved_from', 'location_information', 'contact_information', 'sticker_emoji', 'duration_seconds', 'media_type', 'place_name', 'address'];
+const EXTRA_KEYS = [
+  'poll',
+  'from_id',
+  'author',
+  'via_bot',
+  'saved_from',
+  'location_information',
+  'contact_information',
+  'sticker_emoji',
+  'duration_seconds',
+  'media_type',
+  'place_name',
+  'address',
+];
 
 /** Maps one raw message. `warn` collects per-message notes for the import report. */
-export async function messageRecord(m: Raw, chat: ChatInfo, ctx: ImporterContext, warn: (message: string) => void): Promise<ImportRecord> {
+export async function messageRecord(
+  m: Raw,
+  chat: ChatInfo,
+  ctx: ImporterContext,
+  warn: (message: string) => void,
+): Promise<ImportRecord> {
   const rawId = m.id;
-  if (typeof rawId !== 'number' && typeof rawId !== 'string') return { type: 'skipped', reason: 'message without an id' };
+  if (typeof rawId !== 'number' && typeof rawId !== 'string')
+    return { type: 'skipped', reason: 'message without an id' };
   const id = String(rawId);
-  if (m.type !== 'message') return { type: 'skipped', reason: `service message (${String(m.action ?? m.type)})` };
+  if (m.type !== 'message')
+    return { type: 'skipped', reason: `service message (${String(m.action ?? m.type)})` };
   const time = messageTime(m.date_unixtime, m.date);
   const edited = messageTime(m.edited_unixtime, m.edited);
   const flat = flattenMessageText(m.text, m.text_entities);
-  if (flat.droppedLinks > 0) warn(`${chat.name} message ${id}: ${flat.droppedLinks} link(s) with an unsafe address (not http, https or mailto) dropped`);
+  if (flat.droppedLinks > 0)
+    warn(
+      `${chat.name} message ${id}: ${flat.droppedLinks} link(s) with an unsafe address (not http, https or mailto) dropped`,
+    );
   const extra: Record<string, unknown> = {};
   for (const key of EXTRA_KEYS) if (m[key] !== undefined) extra[key] = m[key];
   const replyTo = m.reply_to_message_id;

@@ -33,7 +33,8 @@ export interface FlatText {
   droppedLinks: number;
 }
 
-type Part = string | { type?: unknown; text?: unknown; href?: unknown; collapsed?: unknown } | null | undefined;
+type Part =
+  string | { type?: unknown; text?: unknown; href?: unknown; collapsed?: unknown } | null | undefined;
 
 function partText(part: Part): string {
   if (typeof part === 'string') return part;

@@ -38,7 +38,10 @@ export function messageTime(unixtime: unknown, local: unknown): ParsedTime | nul
 /** The HTML export's title: "15.12.2023 10:02:11 UTC+03:00" or "15.12.2023 10:02:11". */
 export function fromHtmlTitle(title: string | null | undefined): ParsedTime | null {
   if (!title) return null;
-  const m = /(\d{1,2})\.(\d{1,2})\.(\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*UTC\s*([+-])(\d{1,2}):?(\d{2}))?/.exec(title);
+  const m =
+    /(\d{1,2})\.(\d{1,2})\.(\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*UTC\s*([+-])(\d{1,2}):?(\d{2}))?/.exec(
+      title,
+    );
   if (!m) return null;
   const [, d, mo, y, h, mi, s, sign, oh, om] = m;
   const wall = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s ?? 0));

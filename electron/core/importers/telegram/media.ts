@@ -38,5 +38,11 @@ export async function mediaRef(
 ): Promise<MediaRef> {
   if (isPlaceholder(path)) return { kind, path: null, name, missing: true, ...extra };
   const stored = await copy(path);
-  return { kind, path: stored, name: name ?? path.split('/').pop() ?? null, missing: stored === null, ...extra };
+  return {
+    kind,
+    path: stored,
+    name: name ?? path.split('/').pop() ?? null,
+    missing: stored === null,
+    ...extra,
+  };
 }

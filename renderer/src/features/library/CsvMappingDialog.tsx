@@ -16,8 +16,12 @@ const FIELD_LABELS: Record<string, string> = {
 };
 
 export function CsvMappingDialog({ inspections }: { inspections: CsvInspection[] }) {
-  const [maps, setMaps] = useState<Record<string, string>[]>(() => inspections.map((i) => ({ ...i.mapping })));
-  const fieldsOf = (i: CsvInspection): string[] => [...new Set([...i.missing, ...Object.keys(i.mapping), ...Object.keys(FIELD_LABELS)])];
+  const [maps, setMaps] = useState<Record<string, string>[]>(() =>
+    inspections.map((i) => ({ ...i.mapping })),
+  );
+  const fieldsOf = (i: CsvInspection): string[] => [
+    ...new Set([...i.missing, ...Object.keys(i.mapping), ...Object.keys(FIELD_LABELS)]),
+  ];
   const complete = inspections.every((i, n) => i.missing.every((f) => maps[n]?.[f]));
   // One map for the import: the fields of every file merged (files of one drop share a layout).
   const merged = Object.assign({}, ...maps) as Record<string, string>;
@@ -64,7 +68,11 @@ export function CsvMappingDialog({ inspections }: { inspections: CsvInspection[]
             ))}
             {inspection.sample[0] && (
               <p className="muted csv-mapping__sample">
-                First row: {Object.entries(inspection.sample[0]).slice(0, 4).map(([k, v]) => `${k}: ${v.slice(0, 40)}`).join(' · ')}
+                First row:{' '}
+                {Object.entries(inspection.sample[0])
+                  .slice(0, 4)
+                  .map(([k, v]) => `${k}: ${v.slice(0, 40)}`)
+                  .join(' · ')}
               </p>
             )}
           </fieldset>
@@ -73,7 +81,12 @@ export function CsvMappingDialog({ inspections }: { inspections: CsvInspection[]
           <button type="button" className="button" onClick={() => void finishMapping(undefined)}>
             Cancel
           </button>
-          <button type="button" className="button button--primary" disabled={!complete} onClick={() => void finishMapping(merged)}>
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={!complete}
+            onClick={() => void finishMapping(merged)}
+          >
             Import
           </button>
         </div>

@@ -44,7 +44,12 @@ function RemoveButton({ entry }: { entry: ImportHistoryEntry }) {
   const [busy, setBusy] = useState(false);
   if (!confirming) {
     return (
-      <button type="button" className="button button--small" onClick={() => setConfirming(true)} aria-label={`Remove import ${entry.file}`}>
+      <button
+        type="button"
+        className="button button--small"
+        onClick={() => setConfirming(true)}
+        aria-label={`Remove import ${entry.file}`}
+      >
         Remove
       </button>
     );
@@ -55,14 +60,23 @@ function RemoveButton({ entry }: { entry: ImportHistoryEntry }) {
     setBusy(false);
     setConfirming(false);
     if (res) {
-      notify({ kind: 'success', title: `Removed ${entry.file}`, message: `${count.format(res.removedItems)} items and their tags, clips, notes and translations are gone.` });
+      notify({
+        kind: 'success',
+        title: `Removed ${entry.file}`,
+        message: `${count.format(res.removedItems)} items and their tags, clips, notes and translations are gone.`,
+      });
       bumpRevision();
     }
   };
   return (
     <span className="import-history__confirm" role="group" aria-label={`Confirm removing ${entry.file}`}>
       Remove {count.format(entry.items)} items?
-      <button type="button" className="button button--small button--danger" disabled={busy} onClick={() => void remove()}>
+      <button
+        type="button"
+        className="button button--small button--danger"
+        disabled={busy}
+        onClick={() => void remove()}
+      >
         Remove
       </button>
       <button type="button" className="button button--small" onClick={() => setConfirming(false)}>
@@ -86,12 +100,22 @@ export function ImportHistory({ history }: { history: ImportHistoryEntry[] }) {
               <th scope="col">File</th>
               <th scope="col">Format</th>
               <th scope="col">Imported</th>
-              <th scope="col" className="num">Added</th>
-              <th scope="col" className="num">Duplicates</th>
-              <th scope="col" className="num">Skipped</th>
+              <th scope="col" className="num">
+                Added
+              </th>
+              <th scope="col" className="num">
+                Duplicates
+              </th>
+              <th scope="col" className="num">
+                Skipped
+              </th>
               <th scope="col">Warnings</th>
-              <th scope="col" className="num">Duration</th>
-              <th scope="col" className="num">Items now</th>
+              <th scope="col" className="num">
+                Duration
+              </th>
+              <th scope="col" className="num">
+                Items now
+              </th>
               <th scope="col">
                 <span className="visually-hidden">Actions</span>
               </th>

@@ -13,7 +13,12 @@ export function ImportProgress() {
     return (
       <section className="import-progress" aria-label="Import progress" aria-live="polite">
         <div className="import-progress__title">Sending the files to Sifter…</div>
-        <progress className="import-progress__bar" max={100} value={percent ?? undefined} aria-label="Upload progress" />
+        <progress
+          className="import-progress__bar"
+          max={100}
+          value={percent ?? undefined}
+          aria-label="Upload progress"
+        />
         {percent !== null && <div className="import-progress__counts">{percent}%</div>}
       </section>
     );

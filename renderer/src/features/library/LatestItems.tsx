@@ -14,7 +14,13 @@ export function LatestItems() {
   const [total, setTotal] = useState(0);
   useEffect(() => {
     let live = true;
-    void call('search.query', { query: '', sort: 'date', limit: LIMIT, offset: 0, collapseCopies: false }).then((res) => {
+    void call('search.query', {
+      query: '',
+      sort: 'date',
+      limit: LIMIT,
+      offset: 0,
+      collapseCopies: false,
+    }).then((res) => {
       if (!live) return;
       setItems(res.ok ? res.value.hits : []);
       setTotal(res.ok ? res.value.total : 0);
@@ -32,13 +38,23 @@ export function LatestItems() {
       <ul className="latest-items" aria-label="Latest items">
         {items.map((item) => (
           <li key={item.id}>
-            <button type="button" className="latest-items__item" onClick={() => navigate({ area: 'reader', itemId: item.id })}>
+            <button
+              type="button"
+              className="latest-items__item"
+              onClick={() => navigate({ area: 'reader', itemId: item.id })}
+            >
               <span className="latest-items__meta">
                 <span className="latest-items__channel">{item.channel ?? item.source}</span>
-                {item.publishedAt !== null && <time dateTime={new Date(item.publishedAt).toISOString()}>{when.format(item.publishedAt)}</time>}
+                {item.publishedAt !== null && (
+                  <time dateTime={new Date(item.publishedAt).toISOString()}>
+                    {when.format(item.publishedAt)}
+                  </time>
+                )}
                 {item.lang && <span className="latest-items__lang">{item.lang}</span>}
               </span>
-              <span className="latest-items__text">{item.title ?? (item.excerpt || item.snippet || '(no text)')}</span>
+              <span className="latest-items__text">
+                {item.title ?? (item.excerpt || item.snippet || '(no text)')}
+              </span>
             </button>
           </li>
         ))}

@@ -22,7 +22,10 @@ function UsernameField() {
   const username = useImportFlow((s) => s.username);
   const problem = usernameProblem(username);
   return (
-    <label className="library-username" title="Telegram exports do not carry the channel's username; with it, items link to t.me/<username>/<id>.">
+    <label
+      className="library-username"
+      title="Telegram exports do not carry the channel's username; with it, items link to t.me/<username>/<id>."
+    >
       <span>Telegram username</span>
       <input
         className="input"
@@ -54,7 +57,10 @@ export function LibraryArea() {
   }, []);
 
   const picked = (list: FileList | null) => {
-    const chosen: DroppedFile[] = Array.from(list ?? []).map((file) => ({ file, relativePath: file.webkitRelativePath || file.name }));
+    const chosen: DroppedFile[] = Array.from(list ?? []).map((file) => ({
+      file,
+      relativePath: file.webkitRelativePath || file.name,
+    }));
     void importFiles(chosen);
   };
 
@@ -62,9 +68,17 @@ export function LibraryArea() {
 
   return (
     <div className="area__body library">
-      <AreaHeader title="Library" subtitle={items > 0 ? `${count.format(items)} items in this workspace` : 'Imports and sources'}>
+      <AreaHeader
+        title="Library"
+        subtitle={items > 0 ? `${count.format(items)} items in this workspace` : 'Imports and sources'}
+      >
         <UsernameField />
-        <button type="button" className="button button--primary" disabled={busy} onClick={() => files.current?.click()}>
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={busy}
+          onClick={() => files.current?.click()}
+        >
           <ImportIcon size={14} /> Import…
         </button>
         <button type="button" className="button" disabled={busy} onClick={() => folder.current?.click()}>
@@ -105,10 +119,13 @@ export function LibraryArea() {
             </button>
           }
         >
-          <p>Drop a Telegram export, a saved article, a feed or a zip anywhere on the window, or click Import….</p>
+          <p>
+            Drop a Telegram export, a saved article, a feed or a zip anywhere on the window, or click Import….
+          </p>
           <p className="muted">
-            Sifter reads Telegram Desktop exports (JSON or HTML), saved web pages, RSS/Atom feeds and OPML, X/Twitter archives, WARC
-            captures, CSV and NDJSON exports — as files, folders or zip archives. Re-importing adds nothing twice.
+            Sifter reads Telegram Desktop exports (JSON or HTML), saved web pages, RSS/Atom feeds and OPML,
+            X/Twitter archives, WARC captures, CSV and NDJSON exports — as files, folders or zip archives.
+            Re-importing adds nothing twice.
           </p>
         </EmptyState>
       ) : (

@@ -20,6 +20,11 @@ describe('library formatting', () => {
   });
 
   it('summarises a report', () => {
-    expect(summarise([{ added: 23, duplicates: 0, skipped: 2, error: null }, { added: 0, duplicates: 0, skipped: 0, error: 'x: bad' }])).toBe('23 added, 2 skipped, 1 refused');
+    expect(
+      summarise([
+        { added: 23, duplicates: 0, skipped: 2, error: null },
+        { added: 0, duplicates: 0, skipped: 0, error: 'x: bad' },
+      ]),
+    ).toBe('23 added, 2 skipped, 1 refused');
   });
 });

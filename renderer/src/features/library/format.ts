@@ -39,7 +39,9 @@ export function csvPaths(paths: string[]): string[] {
 }
 
 /** A one-line summary of a finished import for a notice. */
-export function summarise(entries: { added: number; duplicates: number; skipped: number; error: string | null }[]): string {
+export function summarise(
+  entries: { added: number; duplicates: number; skipped: number; error: string | null }[],
+): string {
   const ok = entries.filter((e) => !e.error);
   const added = ok.reduce((n, e) => n + e.added, 0);
   const dup = ok.reduce((n, e) => n + e.duplicates, 0);

@@ -26,7 +26,12 @@ interface ImportFlowStore {
   revision: number;
 }
 
-export const useImportFlow = create<ImportFlowStore>(() => ({ stage: { kind: 'idle' }, username: '', lastReport: null, revision: 0 }));
+export const useImportFlow = create<ImportFlowStore>(() => ({
+  stage: { kind: 'idle' },
+  username: '',
+  lastReport: null,
+  revision: 0,
+}));
 
 export function setUsername(username: string): void {
   useImportFlow.setState({ username });
@@ -44,7 +49,9 @@ function uploadProgress(p: UploadProgress): void {
 export function usernameProblem(username: string): string | null {
   const u = username.trim();
   if (u === '') return null;
-  return /^@?[A-Za-z0-9_]{3,64}$/.test(u) ? null : 'A Telegram username is 3–64 letters, digits or underscores.';
+  return /^@?[A-Za-z0-9_]{3,64}$/.test(u)
+    ? null
+    : 'A Telegram username is 3–64 letters, digits or underscores.';
 }
 
 /** Imports files the analyst dropped or picked. */
@@ -52,17 +59,27 @@ export async function importFiles(files: DroppedFile[]): Promise<void> {
   if (files.length === 0) return;
   const { stage } = useImportFlow.getState();
   if (stage.kind !== 'idle') {
-    notify({ kind: 'warning', title: 'An import is already under way', message: 'Wait for it to finish (or cancel it) before importing more.' });
+    notify({
+      kind: 'warning',
+      title: 'An import is already under way',
+      message: 'Wait for it to finish (or cancel it) before importing more.',
+    });
     return;
   }
   navigate('library');
-  useImportFlow.setState({ stage: { kind: 'uploading', sent: 0, total: files.reduce((n, f) => n + f.file.size, 0) } });
+  useImportFlow.setState({
+    stage: { kind: 'uploading', sent: 0, total: files.reduce((n, f) => n + f.file.size, 0) },
+  });
   let paths: string[];
   try {
     paths = await stageDroppedFiles(files, uploadProgress);
   } catch (err) {
     useImportFlow.setState({ stage: { kind: 'idle' } });
-    notify({ kind: 'error', title: 'Could not read the dropped files', message: err instanceof Error ? err.message : String(err) });
+    notify({
+      kind: 'error',
+      title: 'Could not read the dropped files',
+      message: err instanceof Error ? err.message : String(err),
+    });
     return;
   }
   const csv = csvPaths(paths);
@@ -125,9 +142,17 @@ function onJob(job: JobInfo): void {
       message: [summarise(entries), ...refused.map((r) => r.error ?? '')].join('\n'),
     });
   } else if (job.state === 'cancelled') {
-    notify({ kind: 'info', title: 'Import cancelled', message: 'Nothing of it was kept: the workspace is as it was before.' });
+    notify({
+      kind: 'info',
+      title: 'Import cancelled',
+      message: 'Nothing of it was kept: the workspace is as it was before.',
+    });
   } else {
-    notify({ kind: 'error', title: 'The import failed', message: `${job.error ?? 'Unknown error'} — nothing of it was kept.` });
+    notify({
+      kind: 'error',
+      title: 'The import failed',
+      message: `${job.error ?? 'Unknown error'} — nothing of it was kept.`,
+    });
   }
 }
 
