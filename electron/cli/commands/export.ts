@@ -2,7 +2,6 @@
 // flags become a report spec (validated by the same schema as the app's calls), core writes it.
 import { resolve } from 'node:path';
 import { UsageError, type Command, type CommandContext } from '../command';
-import { Core } from '../../core/core';
 import { exportReport } from '../../core/reports/render';
 import {
   reportFormats,
@@ -11,6 +10,7 @@ import {
   type ReportFormat,
   type ReportSpecInput,
 } from '../../../shared/api/reports';
+import { openCliCore } from '../args';
 
 const str = (ctx: CommandContext, name: string): string | undefined => {
   const value = ctx.flags[name];
@@ -111,12 +111,7 @@ export const exportCommand: Command = {
     const out = str(ctx, 'out');
     if (!out) throw new UsageError('give --out FILE');
     const spec = reportSpecSchema.parse(specFromFlags(ctx));
-    const core = new Core({
-      mode: 'cli',
-      workspaceDir: ctx.workspaceDir(),
-      version: ctx.version,
-      recentFile: null,
-    });
+    const core = openCliCore(ctx);
     try {
       const result = await core.jobs.run('export', `Exporting ${format}`, (job) =>
         exportReport(core, spec, format as ReportFormat, resolve(out), job),

@@ -2,10 +2,10 @@
 // (with --json, `{"imports":[{"file","format","added","duplicates","skipped","warnings",…}]}`).
 // Progress goes to stderr. The exit code is 1 when any input was refused, 0 otherwise.
 import { UsageError, type Command } from '../command';
-import { Core } from '../../core/core';
 import { importPaths } from '../../core/importers/pipeline';
 import { importOptionsSchema } from '../../../shared/api/imports';
 import type { ImportReport, JobInfo } from '../../../shared/domain';
+import { openCliCore } from '../args';
 
 /** `--map text=Body,title=Headline` → { text: 'Body', title: 'Headline' }. */
 export function parseMap(raw: string): Record<string, string> {
@@ -57,12 +57,7 @@ export const importCommand: Command = {
       csvMap: typeof ctx.flags.map === 'string' ? parseMap(ctx.flags.map) : undefined,
     });
     if (!options.success) throw new UsageError(options.error.issues[0]?.message ?? 'invalid options');
-    const core = new Core({
-      mode: 'cli',
-      workspaceDir: ctx.workspaceDir(),
-      version: ctx.version,
-      recentFile: null,
-    });
+    const core = openCliCore(ctx);
     let lastLine = 0;
     const unsubscribe = core.events.subscribe((event, payload) => {
       if (event !== 'job.progress') return;

@@ -1,10 +1,10 @@
 // `sifter search "<query>"`: runs a query over a workspace's index and prints the hits (with --json,
 // `{"total","groups","hits":[…],"facets":{…}}` — the fields scripts need, not the whole UI result).
 import { UsageError, type Command } from '../command';
-import { Core } from '../../core/core';
 import { dispatch } from '../../core/api';
 import { SifterError } from '../../core/errors';
 import type { SearchResult } from '../../../shared/domain';
+import { openCliCore } from '../args';
 
 function formatDate(ms: number | null): string {
   return ms === null ? '—' : new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
@@ -25,12 +25,7 @@ export const search: Command = {
       throw new UsageError('--limit takes a number from 0 to 1000');
     const sort = ctx.flags.sort ?? 'relevance';
     if (sort !== 'relevance' && sort !== 'date') throw new UsageError('--sort takes relevance or date');
-    const core = new Core({
-      mode: 'cli',
-      workspaceDir: ctx.workspaceDir(),
-      version: ctx.version,
-      recentFile: null,
-    });
+    const core = openCliCore(ctx);
     try {
       const res = await dispatch(core, 'search.query', {
         query,

@@ -2,19 +2,15 @@
 // command line. Every action goes through the same handler map as the app (dispatch), so it is
 // validated, logged for undo and stored exactly as a click in the UI would be.
 import { UsageError, type Command, type CommandContext } from '../command';
-import { Core } from '../../core/core';
+import type { Core } from '../../core/core';
 import { dispatch } from '../../core/api';
 import { SifterError } from '../../core/errors';
 import type { Method, Req, Res, Result } from '../../../shared/api';
 import type { BulkTagResult, TagNode } from '../../../shared/domain';
+import { openCliCore, parseIds } from '../args';
 
 async function withCore<T>(ctx: CommandContext, work: (core: Core) => Promise<T>): Promise<T> {
-  const core = new Core({
-    mode: 'cli',
-    workspaceDir: ctx.workspaceDir(),
-    version: ctx.version,
-    recentFile: null,
-  });
+  const core = openCliCore(ctx);
   try {
     return await work(core);
   } finally {
@@ -27,19 +23,6 @@ async function call<M extends Method>(core: Core, method: M, req: Req<M>): Promi
   const res = (await dispatch(core, method, req)) as Result<Res<M>>;
   if (!res.ok) throw new SifterError(res.error.code, res.error.message);
   return res.value;
-}
-
-function parseIds(value: string): number[] {
-  const ids = value
-    .split(/[\s,]+/)
-    .filter(Boolean)
-    .map((part) => {
-      if (!/^\d{1,15}$/.test(part) || Number(part) < 1)
-        throw new UsageError(`--ids takes item ids separated by commas (e.g. 1,2,3), not "${part}"`);
-      return Number(part);
-    });
-  if (ids.length === 0) throw new UsageError('--ids is empty');
-  return ids;
 }
 
 /** The items a bulk command acts on: --ids, or every item --query matches; undefined when neither is given. */

@@ -3,7 +3,6 @@
 // (SIFTER_DEEPL_KEY, SIFTER_LIBRETRANSLATE_KEY, SIFTER_OPENAI_KEY) or a key file readable only by
 // the user; they are never printed.
 import { UsageError, type Command } from '../command';
-import { Core } from '../../core/core';
 import { dispatch } from '../../core/api';
 import { SifterError } from '../../core/errors';
 import {
@@ -13,19 +12,7 @@ import {
   type TranslateJobResult,
 } from '../../../shared/api/translate';
 import { itemsOfTag, startTranslateJob } from '../../core/translate/job';
-
-function parseIds(value: string): number[] {
-  const ids = value
-    .split(/[\s,]+/)
-    .filter(Boolean)
-    .map((part) => {
-      if (!/^\d{1,15}$/.test(part) || Number(part) < 1)
-        throw new UsageError(`--ids takes item ids separated by commas (e.g. 1,2,3), not "${part}"`);
-      return Number(part);
-    });
-  if (ids.length === 0) throw new UsageError('--ids is empty');
-  return ids;
-}
+import { openCliCore, parseIds } from '../args';
 
 function summary(result: TranslateJobResult): string {
   const lines = [
@@ -71,12 +58,7 @@ export const translate: Command = {
     const engineUrl = typeof flags['engine-url'] === 'string' ? flags['engine-url'] : undefined;
     const ids = typeof flags.ids === 'string' ? parseIds(flags.ids) : null;
 
-    const core = new Core({
-      mode: 'cli',
-      workspaceDir: ctx.workspaceDir(),
-      version: ctx.version,
-      recentFile: null,
-    });
+    const core = openCliCore(ctx);
     try {
       let targets: number[];
       if (ids) {
