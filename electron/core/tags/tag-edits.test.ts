@@ -159,6 +159,20 @@ describe('tag tree', () => {
     ws.close();
   });
 
+  it('lifts a child into the place of its own parent when they share a name ("A/A" → "A"), and undoes it', () => {
+    const ws = openTemp();
+    const outer = make(ws, 'Moscow');
+    const inner = make(ws, 'Moscow/Moscow');
+    make(ws, 'Moscow/Moscow/Actors');
+    const before = snapshot(ws);
+    deleteTag(ws, outer, 'lift');
+    expect(paths(ws)).toEqual(['Moscow', 'Moscow/Actors']);
+    expect(TagTree.load(ws.db).require(inner).parent_id).toBeNull();
+    expect(undoLast(ws)?.label).toBe('Delete tag Moscow');
+    expect(snapshot(ws)).toEqual(before);
+    ws.close();
+  });
+
   it('counts items per tag, own and with descendants, each item once', () => {
     const ws = openTemp();
     const [i1, i2, i3] = seedCount(ws, 3) as [number, number, number];

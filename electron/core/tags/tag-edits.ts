@@ -242,14 +242,20 @@ export function deleteTag(ws: Workspace, id: number, children: ChildrenChoice | 
     const undo = new UndoRecorder();
     const deleted: TagRef[] = [];
     if (children === 'lift') {
-      // The tag being deleted leaves its place free, so "A/A" lifts fine.
+      // The tag being deleted leaves its place free, so "A/A" lifts fine…
       for (const kid of kids) assertFreeName(tree, row.parent_id, kid.name, row.id);
+      // …but only once it is gone, and it can only go after its children have left (ON DELETE
+      // RESTRICT). So it first steps aside under a name no tag can have; undo replays the steps
+      // backwards: the tag comes back under that name, takes its children back, then its name.
+      const aside: TagRow = { ...row, name: `${row.name}\u0000${row.id}` };
+      recordSet(undo, row);
+      ws.db.prepare('UPDATE tags SET name = ? WHERE id = ?').run(aside.name, row.id);
       for (const kid of kids) {
         recordSet(undo, kid);
         ws.db.prepare('UPDATE tags SET parent_id = ? WHERE id = ?').run(row.parent_id, kid.id);
       }
       deleted.push(tree.ref(id));
-      deleteLeaf(ws.db, row, undo);
+      deleteLeaf(ws.db, aside, undo);
     } else {
       // Children before parents: the parent link is ON DELETE RESTRICT.
       for (const victim of tree.subtree(id).reverse()) {

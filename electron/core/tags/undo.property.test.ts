@@ -165,7 +165,7 @@ describe('undo', () => {
           ws.close();
         }
       }),
-      { numRuns: 40 },
+      { numRuns: Number(process.env.SIFTER_PROPERTY_RUNS ?? 40) },
     );
   });
 });
