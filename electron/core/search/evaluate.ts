@@ -92,41 +92,43 @@ class Evaluator {
         for (let i = 0; i < this.size; i++) if (child.match[i]) out.match[i] = 0;
         return out;
       }
-      case 'and': {
-        let acc: MatchSet | null = null;
-        for (const c of n.children) {
-          const r = this.node(c, negated);
-          if (!r) continue;
-          if (!acc) {
-            acc = r;
-            continue;
+      case 'and':
+        // Both sides must match; scores add up.
+        return this.fold(n.children, negated, (acc, r, i) => {
+          if (acc.match[i] && r.match[i]) acc.score[i]! += r.score[i]!;
+          else acc.match[i] = 0;
+        });
+      case 'or':
+        // Either side matches; a document matching both scores both.
+        return this.fold(n.children, negated, (acc, r, i) => {
+          if (r.match[i]) {
+            acc.match[i] = 1;
+            acc.score[i]! += r.score[i]!;
           }
-          for (let i = 0; i < this.size; i++) {
-            if (acc.match[i] && r.match[i]) acc.score[i]! += r.score[i]!;
-            else acc.match[i] = 0;
-          }
-        }
-        return acc;
-      }
-      case 'or': {
-        let acc: MatchSet | null = null;
-        for (const c of n.children) {
-          const r = this.node(c, negated);
-          if (!r) continue;
-          if (!acc) {
-            acc = r;
-            continue;
-          }
-          for (let i = 0; i < this.size; i++) {
-            if (r.match[i]) {
-              acc.match[i] = 1;
-              acc.score[i]! += r.score[i]!;
-            }
-          }
-        }
-        return acc;
-      }
+        });
     }
+  }
+
+  /**
+   * Evaluates the children and merges each into the first one, document by document. A child
+   * that evaluates to null (nothing searchable in it, e.g. only stop words) is left out.
+   */
+  private fold(
+    children: QueryNode[],
+    negated: boolean,
+    merge: (acc: MatchSet, r: MatchSet, i: number) => void,
+  ): MatchSet | null {
+    let acc: MatchSet | null = null;
+    for (const c of children) {
+      const r = this.node(c, negated);
+      if (!r) continue;
+      if (!acc) {
+        acc = r;
+        continue;
+      }
+      for (let i = 0; i < this.size; i++) merge(acc, r, i);
+    }
+    return acc;
   }
 
   private segments(): Segment[] {

@@ -1,45 +1,26 @@
 // @vitest-environment jsdom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { EntityText } from './EntityText';
 import { selectionToTextRange } from './selection';
+import { mountPerTest } from '../../test/mount';
 
-declare global {
-  var IS_REACT_ACT_ENVIRONMENT: boolean | undefined;
-}
-
-let box: HTMLDivElement;
-let root: Root;
-
-beforeEach(() => {
-  globalThis.IS_REACT_ACT_ENVIRONMENT = true;
-  box = document.createElement('div');
-  document.body.append(box);
-  root = createRoot(box);
-});
-
-afterEach(() => {
-  act(() => root.unmount());
-  box.remove();
-});
+const dom = mountPerTest();
 
 const TEXT = 'Напоминаем: мы не экстремисты. <b>x</b> #путьдомой https://example.org/a';
 
 function render(onSearch = vi.fn()) {
-  act(() =>
-    root.render(
-      <EntityText
-        text={TEXT}
-        entities={[
-          { type: 'bold', offset: 12, length: 17 },
-          { type: 'hashtag', offset: 40, length: 10 },
-          { type: 'link', offset: 51, length: 21 },
-          { type: 'text_link', offset: 0, length: 10, href: 'javascript:alert(1)' },
-        ]}
-        onSearch={onSearch}
-      />,
-    ),
+  dom.render(
+    <EntityText
+      text={TEXT}
+      entities={[
+        { type: 'bold', offset: 12, length: 17 },
+        { type: 'hashtag', offset: 40, length: 10 },
+        { type: 'link', offset: 51, length: 21 },
+        { type: 'text_link', offset: 0, length: 10, href: 'javascript:alert(1)' },
+      ]}
+      onSearch={onSearch}
+    />,
   );
   return onSearch;
 }
@@ -47,14 +28,14 @@ function render(onSearch = vi.fn()) {
 describe('EntityText', () => {
   it('renders archive text as text: markup in it stays visible characters', () => {
     render();
-    expect(box.textContent).toBe(TEXT);
-    expect(box.querySelector('b')).toBeNull();
-    expect(box.querySelector('strong')?.textContent).toBe('мы не экстремисты');
+    expect(dom.box.textContent).toBe(TEXT);
+    expect(dom.box.querySelector('b')).toBeNull();
+    expect(dom.box.querySelector('strong')?.textContent).toBe('мы не экстремисты');
   });
 
   it('links only to safe URLs, opening outside the app', () => {
     render();
-    const links = [...box.querySelectorAll('a')];
+    const links = [...dom.box.querySelectorAll('a')];
     expect(links.map((a) => a.getAttribute('href'))).toEqual(['https://example.org/a']);
     expect(links[0]!.getAttribute('target')).toBe('_blank');
     expect(links[0]!.getAttribute('rel')).toBe('noopener noreferrer');
@@ -62,15 +43,15 @@ describe('EntityText', () => {
 
   it('searches for a hashtag when it is clicked', () => {
     const onSearch = render();
-    const tag = [...box.querySelectorAll('button')].find((b) => b.textContent === '#путьдомой')!;
+    const tag = [...dom.box.querySelectorAll('button')].find((b) => b.textContent === '#путьдомой')!;
     act(() => tag.click());
     expect(onSearch).toHaveBeenCalledWith('#путьдомой');
   });
 
   it('maps a selection across styled pieces back to offsets in the plain text', () => {
     render();
-    const container = box.querySelector('[data-reader-text="original"]')!;
-    const strong = box.querySelector('strong')!.firstChild!;
+    const container = dom.box.querySelector('[data-reader-text="original"]')!;
+    const strong = dom.box.querySelector('strong')!.firstChild!;
     const plainAfter = [...container.querySelectorAll('[data-offset]')].find((el) =>
       el.textContent?.startsWith('. <b>'),
     )!.firstChild!;

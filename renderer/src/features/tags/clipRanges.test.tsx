@@ -1,29 +1,11 @@
 // @vitest-environment jsdom
-import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EntityText } from '../reader/EntityText';
 import { selectionToTextRange } from '../reader/selection';
 import { clipRange, locateQuote, piecesText } from './clipRanges';
+import { mountPerTest } from '../../test/mount';
 
-declare global {
-  var IS_REACT_ACT_ENVIRONMENT: boolean | undefined;
-}
-
-let box: HTMLDivElement;
-let root: Root;
-
-beforeEach(() => {
-  globalThis.IS_REACT_ACT_ENVIRONMENT = true;
-  box = document.createElement('div');
-  document.body.append(box);
-  root = createRoot(box);
-});
-
-afterEach(() => {
-  act(() => root.unmount());
-  box.remove();
-});
+const dom = mountPerTest();
 
 // Bold and a hashtag split the text into several pieces and elements.
 const TEXT = 'Родные мобилизованных вышли к Думе. #путьдомой Мы не экстремисты.';
@@ -33,8 +15,8 @@ const ENTITIES = [
 ];
 
 function renderText(): Element {
-  act(() => root.render(<EntityText text={TEXT} entities={ENTITIES} onSearch={() => {}} />));
-  return box.querySelector('[data-reader-text="original"]')!;
+  dom.render(<EntityText text={TEXT} entities={ENTITIES} onSearch={() => {}} />);
+  return dom.box.querySelector('[data-reader-text="original"]')!;
 }
 
 describe('clip ranges', () => {
@@ -69,7 +51,7 @@ describe('clip ranges', () => {
   it('finds a clip by its words in HTML without offset pieces', () => {
     const article = document.createElement('div');
     article.innerHTML = '<h2>Title</h2><p>First <em>paragraph</em> here.</p><p>Second one.</p>';
-    box.append(article);
+    dom.box.append(article);
     expect(clipRange(article, { start: 0, end: 0, quote: 'paragraph here.' })?.toString()).toBe(
       'paragraph here.',
     );

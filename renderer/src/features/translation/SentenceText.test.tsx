@@ -1,52 +1,36 @@
 // @vitest-environment jsdom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { selectionToTextRange } from '../reader/selection';
 import { SentenceText } from './SentenceText';
+import { mountPerTest } from '../../test/mount';
 
-declare global {
-  var IS_REACT_ACT_ENVIRONMENT: boolean | undefined;
-}
-
-let box: HTMLDivElement;
-let root: Root;
-
-beforeEach(() => {
-  globalThis.IS_REACT_ACT_ENVIRONMENT = true;
-  box = document.createElement('div');
+const dom = mountPerTest((box) => {
   box.dataset.readerText = 'translation';
-  document.body.append(box);
-  root = createRoot(box);
-});
-
-afterEach(() => {
-  act(() => root.unmount());
-  box.remove();
 });
 
 describe('a translated sentence in the Reader', () => {
   it('makes links, hashtags and mentions clickable and keeps engine output as text', () => {
     const onSearch = vi.fn();
     const text = 'See https://t.me/wayhome/12 and #mobilization by @way_home <img src=x onerror=alert(1)>';
-    act(() => root.render(<SentenceText text={text} base={40} onSearch={onSearch} />));
+    dom.render(<SentenceText text={text} base={40} onSearch={onSearch} />);
 
-    const link = box.querySelector('a');
+    const link = dom.box.querySelector('a');
     expect(link?.getAttribute('href')).toBe('https://t.me/wayhome/12');
     expect(link?.getAttribute('target')).toBe('_blank');
     expect(link?.getAttribute('rel')).toBe('noopener noreferrer');
-    const [hashtag, mention] = [...box.querySelectorAll('button')];
+    const [hashtag, mention] = [...dom.box.querySelectorAll('button')];
     act(() => hashtag?.click());
     act(() => mention?.click());
     expect(onSearch.mock.calls).toEqual([['#mobilization'], ['@way_home']]);
     // Markup in engine output stays visible text; nothing is parsed as HTML.
-    expect(box.querySelector('img')).toBeNull();
-    expect(box.textContent).toBe(text);
+    expect(dom.box.querySelector('img')).toBeNull();
+    expect(dom.box.textContent).toBe(text);
   });
 
   it('maps a selection back to offsets in the translated text, for clips on the translation', () => {
     const text = 'Families ask #mobilization questions.';
-    act(() => root.render(<SentenceText text={text} base={100} onSearch={() => {}} />));
-    const pieces = [...box.querySelectorAll<HTMLElement>('[data-offset]')];
+    dom.render(<SentenceText text={text} base={100} onSearch={() => {}} />);
+    const pieces = [...dom.box.querySelectorAll<HTMLElement>('[data-offset]')];
     expect(pieces.map((p) => [Number(p.dataset.offset), p.textContent])).toEqual([
       [100, 'Families ask '],
       [113, '#mobilization'],
@@ -58,7 +42,7 @@ describe('a translated sentence in the Reader', () => {
     const selection = document.getSelection()!;
     selection.removeAllRanges();
     selection.addRange(range);
-    expect(selectionToTextRange(box, selection)).toEqual({ start: 109, end: 136 });
+    expect(selectionToTextRange(dom.box, selection)).toEqual({ start: 109, end: 136 });
     expect(text.slice(109 - 100, 136 - 100)).toBe('ask #mobilization questions');
   });
 });

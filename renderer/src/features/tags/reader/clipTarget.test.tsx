@@ -1,14 +1,9 @@
 // @vitest-environment jsdom
-import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ItemDetail } from '../../../../../shared/domain';
 import { EntityText } from '../../reader/EntityText';
 import { clipTargetOf, trimSpan } from './clipTarget';
-
-declare global {
-  var IS_REACT_ACT_ENVIRONMENT: boolean | undefined;
-}
+import { mountPerTest } from '../../../test/mount';
 
 const TEXT = 'Нам предлагали деньги за молчание. Мы отказались. Наши мужья не товар.';
 const item = {
@@ -17,20 +12,7 @@ const item = {
   entities: [{ type: 'bold', offset: 35, length: 2 }],
 } as unknown as ItemDetail;
 
-let box: HTMLDivElement;
-let root: Root;
-
-beforeEach(() => {
-  globalThis.IS_REACT_ACT_ENVIRONMENT = true;
-  box = document.createElement('div');
-  document.body.append(box);
-  root = createRoot(box);
-});
-
-afterEach(() => {
-  act(() => root.unmount());
-  box.remove();
-});
+const dom = mountPerTest();
 
 /** Selects `words` (with the characters around them given by `pad`) inside `container`. */
 function select(container: Element, words: string, pad = 0): Selection {
@@ -54,10 +36,10 @@ function select(container: Element, words: string, pad = 0): Selection {
 
 describe('what a selection in the Reader would clip', () => {
   it('takes offsets and quote from the original text, across formatting, trimmed to words', () => {
-    act(() => root.render(<EntityText text={TEXT} entities={item.entities} onSearch={() => {}} />));
-    const selection = select(box, 'Мы отказались.', 1);
+    dom.render(<EntityText text={TEXT} entities={item.entities} onSearch={() => {}} />);
+    const selection = select(dom.box, 'Мы отказались.', 1);
     const start = TEXT.indexOf('Мы отказались.');
-    expect(clipTargetOf(selection, item, box, 'en')).toEqual({
+    expect(clipTargetOf(selection, item, dom.box, 'en')).toEqual({
       field: 'text',
       lang: null,
       start,
@@ -67,14 +49,14 @@ describe('what a selection in the Reader would clip', () => {
   });
 
   it('finds the words of an article shown as HTML in the item’s plain text', () => {
-    box.innerHTML =
+    dom.box.innerHTML =
       '<div data-reader-text="article"><p>Нам предлагали деньги за молчание.</p><p>Мы отказались.</p></div>';
-    const selection = select(box, 'молчание.Мы');
+    const selection = select(dom.box, 'молчание.Мы');
     // Words run together across paragraphs (jsdom's toString has no line break there, unlike a
     // browser's) are not words of the plain text: nothing is clipped rather than the wrong span.
-    expect(clipTargetOf(selection, item, box, 'en')).toBeNull();
-    const words = select(box, 'деньги за');
-    expect(clipTargetOf(words, item, box, 'en')).toMatchObject({
+    expect(clipTargetOf(selection, item, dom.box, 'en')).toBeNull();
+    const words = select(dom.box, 'деньги за');
+    expect(clipTargetOf(words, item, dom.box, 'en')).toMatchObject({
       field: 'text',
       quote: 'деньги за',
       start: 15,
@@ -82,10 +64,10 @@ describe('what a selection in the Reader would clip', () => {
   });
 
   it('clips a translation column in its language, the target language by default', () => {
-    box.innerHTML =
+    dom.box.innerHTML =
       '<div data-reader-text="translation"><span data-offset="0">We were offered money.</span><span data-offset="22"> We refused.</span></div>';
-    const selection = select(box, 'We refused.');
-    expect(clipTargetOf(selection, item, box, 'en')).toEqual({
+    const selection = select(dom.box, 'We refused.');
+    expect(clipTargetOf(selection, item, dom.box, 'en')).toEqual({
       field: 'translation',
       lang: 'en',
       start: 23,
@@ -95,9 +77,9 @@ describe('what a selection in the Reader would clip', () => {
   });
 
   it('ignores selections outside the texts and blank ones', () => {
-    box.innerHTML =
+    dom.box.innerHTML =
       '<p>Elsewhere on the page</p><div data-reader-text="original"><span data-offset="0">   </span></div>';
-    expect(clipTargetOf(select(box, 'Elsewhere'), item, box, 'en')).toBeNull();
+    expect(clipTargetOf(select(dom.box, 'Elsewhere'), item, dom.box, 'en')).toBeNull();
     expect(trimSpan('a   b', 1, 4)).toBeNull();
     expect(trimSpan(' ab ', 0, 4)).toEqual({ start: 1, end: 3 });
   });
